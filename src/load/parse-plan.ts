@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import { PlanSchema, type Plan } from "../model/plan.js";
+import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";
+
+/**
+ * Checks a value against the plan schema and returns it typed, or throws a `PlanLoadError` listing every
+ * problem with its path.
+ *
+ * @param input - the parsed JSON or YAML value
+ * @param file - what to call the input in errors, e.g. its file name
+ * @example
+ * const plan = parsePlan(JSON.parse(text), "daixian.json");
+ */
+export function parsePlan(input: unknown, file = "<object>"): Plan {
+  const result = PlanSchema.safeParse(input);
+  if (!result.success) throw new PlanLoadError(file, describeIssues(result.error.issues));
+  return result.data;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): PlanIssue[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/**
+ * Finds the quotes of a plan that do not occur in its source text, character for character.
+ *
+ * @returns one issue per missing quote, with its path, e.g. `tasks[4].quote`
+ * @example
+ * const problems = findMissingQuotes(plan, sourceText); // [] when every quote is found
+ */
+export function findMissingQuotes(plan: Plan, sourceText: string): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const lists = ["sections", "indicators", "tasks", "projects", "omissions"] as const;
+  for (const list of lists) {
+    plan[list].forEach((entry, index) => {
+      if (!sourceText.includes(entry.quote)) {
+        issues.push({
+          path: `${list}[${index}].quote`,
+          message: `not found in the source ${plan.source.file}: "${abbreviate(entry.quote)}"`,
+        });
+      }
+    });
+  }
+  return issues;
+}
+
+function abbreviate(text: string): string {
+  const oneLine = text.replace(/\s+/gu, " ");
+  return oneLine.length > 40 ? `${oneLine.slice(0, 40)}…` : oneLine;
+}

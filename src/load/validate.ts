@@ -1,0 +1,35 @@
+import type { PlanIssue } from "./errors.js";
+import { PlanLoadError } from "./errors.js";
+import { openPlan } from "./files.js";
+import { findMissingQuotes } from "./parse-plan.js";
+
+/** The outcome of checking one plan: every problem with its path, or none. */
+export interface PlanValidation {
+  /** What was asked for: a bundled id or a file path. */
+  input: string;
+  /** The file checked. */
+  file: string;
+  /** The plan's id, when it could be read. */
+  id: string | null;
+  valid: boolean;
+  problems: PlanIssue[];
+}
+
+/**
+ * Checks a plan (bundled id or file) against the schema and checks that each quote occurs in its source.
+ * Never throws for a bad plan: problems are returned, with their paths.
+ *
+ * @example
+ * const result = await validatePlan("daixian");
+ * result.valid; // true
+ */
+export async function validatePlan(idOrFile: string): Promise<PlanValidation> {
+  try {
+    const { plan, file, sourceText } = await openPlan(idOrFile);
+    const problems = findMissingQuotes(plan, sourceText);
+    return { input: idOrFile, file, id: plan.id, valid: problems.length === 0, problems };
+  } catch (error) {
+    if (!(error instanceof PlanLoadError)) throw error;
+    return { input: idOrFile, file: error.file, id: null, valid: false, problems: [...error.issues] };
+  }
+}

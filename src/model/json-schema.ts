@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { HierarchySchema } from "./hierarchy.js";
+import { PlanSchema } from "./plan.js";
+
+/**
+ * The JSON Schemas of the files plan-align reads, generated from the zod schemas so they never drift.
+ * Committed under docs/ for tools that do not use TypeScript; a test fails when the copies there are stale.
+ *
+ * @example
+ * const schema = getJsonSchemas()["plan.schema.json"]; // a JSON Schema (draft 2020-12) for one plan file
+ */
+export function getJsonSchemas(): Record<string, object> {
+  return {
+    "plan.schema.json": withTitle(z.toJSONSchema(PlanSchema, { io: "input" }), "plan-align normalized plan"),
+    "jurisdictions.schema.json": withTitle(
+      z.toJSONSchema(HierarchySchema, { io: "input" }),
+      "plan-align jurisdiction hierarchy",
+    ),
+  };
+}
+
+function withTitle(schema: object, title: string): object {
+  return { ...schema, title };
+}

@@ -1,0 +1,216 @@
+import { z } from "zod";
+
+// The normalized plan: what plan-align reads, whatever document it came from.
+// Every item quotes the exact source span it was taken from, so each claim can be checked.
+
+/** Plan ids and item ids: lowercase ASCII slugs, so they work as file names and in URLs. */
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/u, "a lowercase slug such as `daixian` or `task-3.2`");
+
+const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
+
+const Year = z.int().min(1949).max(2100);
+
+/** The exact text span of the source that an item or section was taken from. */
+const Quote = z
+  .string()
+  .min(1)
+  .describe("The exact text span of the plan's source that this was taken from, character for character.");
+
+/** Levels of government, top down. */
+export const LevelSchema = z
+  .enum(["national", "province", "city", "county"])
+  .describe("Level of government: national, province (省), city (市), county (县).");
+export type Level = z.infer<typeof LevelSchema>;
+
+export const JurisdictionSchema = z
+  .object({
+    name: z.string().min(1).describe("Name as written in Chinese, e.g. 代县; 全国 for the nation."),
+    level: LevelSchema,
+    parent: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe("Name of the jurisdiction directly above, e.g. 忻州市 for 代县; null for 全国."),
+  })
+  .strict();
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+
+export const PlanKindSchema = z
+  .enum(["five-year-plan", "implementation-plan", "annual-work-points"])
+  .describe("five-year-plan (规划), implementation-plan (实施方案), annual-work-points (工作要点).");
+export type PlanKind = z.infer<typeof PlanKindSchema>;
+
+export const SourceSchema = z
+  .object({
+    file: z
+      .string()
+      .min(1)
+      .describe("Source text file, relative to the bundled data/sources/ folder or to the plan file."),
+    type: z
+      .enum(["primary", "secondary"])
+      .describe("primary: the document itself; secondary: a text that reports on a document not at hand."),
+    origin: z.string().min(1).optional().describe("Where the text came from, e.g. the seed file name."),
+  })
+  .strict();
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ContentSchema = z
+  .enum(["complete", "skeleton", "none"])
+  .describe(
+    "How much of the document is captured: complete (every indicator, task and project), " +
+      "skeleton (structure and a few known facts only), none (known to exist, no content at hand).",
+  );
+export type Content = z.infer<typeof ContentSchema>;
+
+export const UnitsSchema = z
+  .object({
+    lead: z.array(z.string().min(1)).describe("Lead units (牵头), as written."),
+    supporting: z
+      .array(z.string().min(1))
+      .describe("Supporting units (配合, 按职责分工负责), as written."),
+  })
+  .strict();
+export type Units = z.infer<typeof UnitsSchema>;
+
+export const SectionSchema = z
+  .object({
+    id: Slug,
+    parent: Slug.nullable().describe("Id of the enclosing section; null at the top."),
+    number: z.string().describe("Numbering as printed, e.g. 三、 or (一) or 1.; empty for a 专栏 box."),
+    title: z.string().min(1),
+    quote: Quote,
+  })
+  .strict();
+export type Section = z.infer<typeof SectionSchema>;
+
+/** What every indicator, task and project has in common. */
+const ItemBase = {
+  id: Slug,
+  section: Slug.describe("Id of the innermost section the item stands in."),
+  quote: Quote,
+  units: UnitsSchema.optional().describe("Lead and supporting units, where the document names them."),
+  unverified: z
+    .literal(true)
+    .optional()
+    .describe("Set when the value comes from a secondary source that marks it unverified."),
+};
+
+export const IndicatorNatureSchema = z
+  .enum(["binding", "expected"])
+  .describe("binding (约束性) or expected (预期性), where the document says.");
+export type IndicatorNature = z.infer<typeof IndicatorNatureSchema>;
+
+export const IndicatorSchema = z
+  .object({
+    ...ItemBase,
+    name: z.string().min(1).describe("The indicator as named, e.g. 生产安全事故死亡人数."),
+    target: z
+      .string()
+      .min(1)
+      .nullable()
+      .describe("The target as written, e.g. 下降15%, <0.8, 达到90%; null when the document gives none."),
+    nature: IndicatorNatureSchema.optional(),
+    year: Year.optional().describe(
+      "Year the target is due, as stated or as set by the enclosing text (a 2025年预期值 column); absent when the document gives none.",
+    ),
+    baseline: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("What a relative target is measured against when the document says, e.g. 前两年平均数."),
+    origin: z
+      .enum(["core", "goal", "inline"])
+      .describe(
+        "core: the main indicator table; goal: the 分项/分类目标 text; inline: a target inside a task or project.",
+      ),
+    item: Slug.optional().describe("For an inline target, the id of the task or project it stands in."),
+  })
+  .strict();
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+const WorkItemFields = {
+  ...ItemBase,
+  number: z.string().describe("Numbering as printed, e.g. (20); empty when unnumbered."),
+  title: z.string().min(1).describe("The short heading, or the opening clause where there is none."),
+  text: z.string().min(1).describe("The whole text of the item, without its numbering."),
+  year: Year.optional().describe("Deadline or year of the work, where the text gives one."),
+};
+
+export const TaskSchema = z.object(WorkItemFields).strict();
+export type Task = z.infer<typeof TaskSchema>;
+
+export const ProjectSchema = z.object(WorkItemFields).strict();
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const OmissionSchema = z
+  .object({
+    id: Slug,
+    section: Slug,
+    what: z.string().min(1).describe("What the source leaves out, e.g. 主要指标."),
+    quote: Quote,
+  })
+  .strict();
+export type Omission = z.infer<typeof OmissionSchema>;
+
+const PlanFields = z
+  .object({
+    schemaVersion: z.literal(1),
+    id: Slug,
+    title: z.string().min(1),
+    issuer: z.string().min(1).nullable().describe("Issuing body; null where it is not known."),
+    documentNumber: z.string().min(1).nullable().describe("e.g. 吉政办发〔2021〕69号; null where none is known."),
+    issueDate: IsoDate.nullable(),
+    publishDate: IsoDate.optional(),
+    kind: PlanKindSchema.nullable().describe("null only for a plan known to exist whose nature is not known."),
+    period: z
+      .object({ start: Year, end: Year })
+      .strict()
+      .nullable()
+      .describe("Years covered, e.g. 2021–2025 for a 十四五 plan; null where not known."),
+    jurisdiction: JurisdictionSchema,
+    source: SourceSchema,
+    content: ContentSchema,
+    notes: z.array(z.string().min(1)).describe("What a reader should know about the document or its copy."),
+    sections: z.array(SectionSchema),
+    indicators: z.array(IndicatorSchema),
+    tasks: z.array(TaskSchema),
+    projects: z.array(ProjectSchema),
+    omissions: z.array(OmissionSchema).describe("Parts the source itself leaves out, e.g. 主要指标(略)."),
+  })
+  .strict();
+
+/** A normalized plan. Parse untrusted input with `PlanSchema.safeParse`, or load it with `loadPlan`. */
+export const PlanSchema = PlanFields.superRefine(checkReferences);
+export type Plan = z.infer<typeof PlanSchema>;
+
+/** Cross-references a per-field schema cannot see: unique ids, known sections, a sane period. */
+function checkReferences(plan: z.infer<typeof PlanFields>, ctx: z.RefinementCtx): void {
+  if (plan.period !== null && plan.period.end < plan.period.start) {
+    ctx.addIssue({ code: "custom", path: ["period", "end"], message: "period ends before it starts" });
+  }
+  const sectionIds = new Set(plan.sections.map((section) => section.id));
+  const seen = new Map<string, string>();
+  const lists = ["sections", "indicators", "tasks", "projects", "omissions"] as const;
+  for (const list of lists) {
+    plan[list].forEach((entry, index) => {
+      const earlier = seen.get(entry.id);
+      if (earlier !== undefined) {
+        ctx.addIssue({ code: "custom", path: [list, index, "id"], message: `id "${entry.id}" is already used at ${earlier}` });
+      }
+      seen.set(entry.id, `${list}[${index}]`);
+      const section = "section" in entry ? entry.section : entry.parent;
+      if (section !== null && !sectionIds.has(section)) {
+        const field = "section" in entry ? "section" : "parent";
+        ctx.addIssue({ code: "custom", path: [list, index, field], message: `no section has id "${section}"` });
+      }
+    });
+  }
+  const workItemIds = new Set([...plan.tasks, ...plan.projects].map((item) => item.id));
+  plan.indicators.forEach((indicator, index) => {
+    if (indicator.item !== undefined && !workItemIds.has(indicator.item)) {
+      ctx.addIssue({ code: "custom", path: ["indicators", index, "item"], message: `no task or project has id "${indicator.item}"` });
+    }
+  });
+}

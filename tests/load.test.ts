@@ -1,0 +1,110 @@
+import { mkdtemp, readFile, writeFile, copyFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { findMissingQuotes, parsePlan, PlanLoadError } from "../src/index.js";
+import { loadPlanDirectory, loadPlanFile, openPlan, readPlanSource } from "../src/node.js";
+
+const fixtures = path.join(import.meta.dirname, "fixtures");
+const minimalYaml = path.join(fixtures, "minimal-plan.yaml");
+
+async function minimalPlanObject(): Promise<Record<string, unknown>> {
+  return parseYaml(await readFile(minimalYaml, "utf8")) as Record<string, unknown>;
+}
+
+async function expectLoadError(promise: Promise<unknown>): Promise<PlanLoadError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(PlanLoadError);
+  return error as PlanLoadError;
+}
+
+describe("loading a plan", () => {
+  it("reads a YAML plan file and finds its source beside it", async () => {
+    const plan = await loadPlanFile(minimalYaml);
+    expect(plan.id).toBe("sample-county");
+    expect(plan.tasks[0]?.units?.lead).toEqual(["县应急局"]);
+    expect(findMissingQuotes(plan, await readPlanSource(plan, minimalYaml))).toEqual([]);
+  });
+
+  it("reads the same plan as JSON, and from an object", async () => {
+    const object = await minimalPlanObject();
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-"));
+    const file = path.join(dir, "plan.json");
+    await writeFile(file, JSON.stringify(object));
+    expect(await loadPlanFile(file)).toEqual(parsePlan(object));
+  });
+
+  it("names the file, the path inside it and what was expected when a field is wrong", async () => {
+    const object = await minimalPlanObject();
+    (object.indicators as Array<Record<string, unknown>>)[0]!.target = 15;
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-"));
+    const file = path.join(dir, "bad.json");
+    await writeFile(file, JSON.stringify(object));
+    const error = await expectLoadError(loadPlanFile(file));
+    expect(error.file).toBe(file);
+    expect(error.issues).toContainEqual({ path: "indicators[0].target", message: "Invalid input: expected string, received number" });
+    expect(error.message).toContain("indicators[0].target");
+  });
+
+  it("reports every problem at once: unknown fields, bad enums, dangling section ids, duplicate ids", async () => {
+    const object = await minimalPlanObject();
+    object.colour = "red";
+    object.kind = "five-year";
+    const tasks = object.tasks as Array<Record<string, unknown>>;
+    tasks[0]!.section = "s9";
+    tasks.push({ ...tasks[0]!, section: "s2" });
+    let error: unknown;
+    try {
+      parsePlan(object, "plan.yaml");
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(PlanLoadError);
+    const paths = (error as PlanLoadError).issues.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(["", "kind"]));
+    expect((error as PlanLoadError).issues.find((issue) => issue.path === "")?.message).toContain('"colour"');
+  });
+
+  it("checks references across the plan once the fields are right", async () => {
+    const object = await minimalPlanObject();
+    const tasks = object.tasks as Array<Record<string, unknown>>;
+    tasks[0]!.section = "s9";
+    tasks.push({ ...tasks[0]!, section: "s2" });
+    expect(() => parsePlan(object)).toThrow(PlanLoadError);
+    try {
+      parsePlan(object);
+    } catch (error) {
+      expect((error as PlanLoadError).issues).toEqual([
+        { path: "tasks[0].section", message: 'no section has id "s9"' },
+        { path: "tasks[1].id", message: 'id "task-1" is already used at tasks[0]' },
+      ]);
+    }
+  });
+
+  it("rejects text that is not JSON, naming the file", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-"));
+    const file = path.join(dir, "broken.json");
+    await writeFile(file, "{ not json");
+    const error = await expectLoadError(loadPlanFile(file));
+    expect(error.file).toBe(file);
+    expect(error.issues[0]?.message).toMatch(/^not valid JSON/u);
+  });
+
+  it("loads a folder all or nothing", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-"));
+    await copyFile(minimalYaml, path.join(dir, "a.yaml"));
+    expect((await loadPlanDirectory(dir)).map((plan) => plan.id)).toEqual(["sample-county"]);
+    await writeFile(path.join(dir, "b.json"), JSON.stringify({ schemaVersion: 1 }));
+    const error = await expectLoadError(loadPlanDirectory(dir));
+    expect(error.file).toBe(path.join(dir, "b.json"));
+  });
+
+  it("says what it accepts when a name is neither a bundled id nor a file", async () => {
+    const error = await expectLoadError(openPlan("no-such-plan"));
+    expect(error.issues[0]?.message).toContain("daixian");
+  });
+});
