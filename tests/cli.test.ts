@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { PlanSummary } from "../src/index.js";
+import type { PlanValidation } from "../src/node.js";
+
+// Runs the CLI from source as a user would run the installed binary: arguments in, text and exit code out.
+const root = path.join(import.meta.dirname, "..");
+function runCli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("plan-align list", () => {
+  it("prints every bundled plan as {id, title, level, parent, counts} in JSON", () => {
+    const { status, stdout } = runCli("list", "--format", "json");
+    expect(status).toBe(0);
+    const plans = JSON.parse(stdout) as PlanSummary[];
+    expect(plans.map((plan) => plan.id).sort()).toEqual(
+      ["daixian", "henan", "jilin", "jinhua", "nanyang", "national", "ningbo", "shanxi", "xinzhou", "zhejiang"],
+    );
+    const daixian = plans.find((plan) => plan.id === "daixian");
+    expect(Object.keys(daixian ?? {}).sort()).toEqual(["counts", "id", "level", "parent", "title"]);
+    expect(daixian).toMatchObject({ level: "county", parent: "xinzhou", counts: { tasks: 33, projects: 22 } });
+    expect(plans.find((plan) => plan.id === "national")?.parent).toBeNull();
+  });
+
+  it("prints a readable table by default", () => {
+    const { status, stdout } = runCli("list");
+    expect(status).toBe(0);
+    expect(stdout).toContain("代县贯彻落实国家、省及市“十四五”应急体系规划实施方案");
+    expect(stdout.trim().split("\n")).toHaveLength(10);
+  });
+});
+
+describe("plan-align validate", () => {
+  it("passes every bundled plan", () => {
+    const { status, stdout } = runCli("validate", "--all", "--format", "json");
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { valid: boolean; plans: PlanValidation[] };
+    expect(report.valid).toBe(true);
+    expect(report.plans).toHaveLength(10);
+  });
+
+  it("prints each problem of a bad plan file with its path, and exits non-zero", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    await writeFile(path.join(dir, "source.txt"), "一、目标\n生产安全事故死亡人数下降15%\n");
+    const plan = {
+      schemaVersion: 1, id: "bad", title: "t", issuer: null, documentNumber: null, issueDate: null,
+      kind: "five-year-plan", period: { start: 2021, end: 2025 },
+      jurisdiction: { name: "某县", level: "county", parent: "某市" },
+      source: { file: "source.txt", type: "primary" }, content: "complete", notes: [],
+      sections: [{ id: "s1", parent: null, number: "一、", title: "目标", quote: "一、目标" }],
+      indicators: [
+        { id: "core-1", section: "s1", origin: "core", name: "生产安全事故死亡人数", target: "下降15%", quote: "生产安全事故死亡人数下降15%" },
+        { id: "core-2", section: "s1", origin: "core", name: "受灾人次", target: "<15000", quote: "年均每十万人受灾人次<15000" },
+      ],
+      tasks: [], projects: [], omissions: [],
+    };
+    const file = path.join(dir, "bad.json");
+    await writeFile(file, JSON.stringify(plan));
+    const { status, stdout } = runCli("validate", file);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`${file}: indicators[1].quote: not found in the source source.txt`);
+
+    plan.indicators[0]!.target = 15 as unknown as string;
+    await writeFile(file, JSON.stringify(plan));
+    const json = runCli("validate", file, "--format", "json");
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout) as { valid: boolean; plans: PlanValidation[] };
+    expect(report.valid).toBe(false);
+    expect(report.plans[0]?.problems.map((problem) => problem.path)).toEqual(["indicators[0].target"]);
+  });
+
+  it("refuses a name that is neither a bundled plan nor a file", () => {
+    const { status, stdout } = runCli("validate", "no-such-plan");
+    expect(status).toBe(1);
+    expect(stdout).toContain("neither a bundled plan id");
+  });
+
+  it("asks for a plan when given none", () => {
+    const { status, stderr } = runCli("validate");
+    expect(status).not.toBe(0);
+    expect(stderr).toContain("name at least one plan id or file");
+  });
+});
