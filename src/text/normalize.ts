@@ -1,0 +1,32 @@
+import * as OpenCC from "opencc-js/t2cn";
+import { convertNumerals } from "./numerals.js";
+
+// Traditional → simplified by OpenCC's character tables ("t"): copies of mainland documents in traditional
+// characters are character conversions, so phrase-level rewriting would change what they say.
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+// After NFKC, Chinese quotation marks and brackets still vary between copies; these unify them.
+const punctuationVariants: ReadonlyArray<[RegExp, string]> = [
+  [/[“”„‟〝〞＂]/gu, '"'],
+  [/[‘’‛]/gu, "'"],
+  [/[〔【［]/gu, "["],
+  [/[〕】］]/gu, "]"],
+  [/[﹤]/gu, "<"],
+  [/[﹥]/gu, ">"],
+];
+
+/**
+ * Puts text in one canonical shape for comparison: Unicode NFKC (full-width digits and punctuation become
+ * ASCII), traditional → simplified characters, one form for quotation marks and brackets, quantities in
+ * digits (十万 → 100000), and no whitespace at all, since spaces in Chinese text are scraping noise
+ * ("调 查"). Idempotent: normalizing twice changes nothing.
+ *
+ * @example
+ * normalizeText("災害事故資訊發布公眾覆蓋率 達到９０％"); // "灾害事故资讯发布公众覆盖率达到90%"
+ */
+export function normalizeText(text: string): string {
+  let result = toSimplified(text.normalize("NFKC")).normalize("NFKC");
+  for (const [pattern, replacement] of punctuationVariants) result = result.replace(pattern, replacement);
+  result = result.replace(/\s+/gu, "");
+  return convertNumerals(result);
+}

@@ -1,0 +1,29 @@
+import Nzh from "nzh/cn";
+
+// Chinese numerals become digits only where they are quantities (十万人 → 100000人), never inside names
+// such as 十四五 or 一岗双责; the decoding itself is nzh's.
+
+const measureWords = "个支家名人次天日小时分钟公里座所倍项条批户类件套台辆艘架处";
+const chineseNumber = new RegExp(`(?<![\\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[${measureWords}])`, "gu");
+const fiveYearPlanName = /^十[一二三四五六七八九]五$/u;
+const arabicWithMagnitude = /(\d+(?:\.\d+)?)(万|亿)/gu;
+
+/**
+ * Writes quantities in digits: 十万人 → 100000人, 10万人 → 100000人, 1.5万 → 15000, 两支 → 2支.
+ * Leaves names alone: 十四五, 一岗双责, 三大改革.
+ *
+ * @example
+ * convertNumerals("年均每十万人受灾人次"); // "年均每100000人受灾人次"
+ */
+export function convertNumerals(text: string): string {
+  const withDigits = text.replace(chineseNumber, (run) => {
+    if (fiveYearPlanName.test(run)) return run;
+    // nzh's types say string; it returns a number. Number() accepts both.
+    const value = Number(Nzh.decodeS(run.replaceAll("两", "二").replaceAll("〇", "零")));
+    return Number.isFinite(value) && value > 0 ? String(value) : run;
+  });
+  return withDigits.replace(arabicWithMagnitude, (_, digits: string, magnitude: string) => {
+    const value = Number(digits) * (magnitude === "万" ? 10_000 : 100_000_000);
+    return String(Math.round(value * 1000) / 1000);
+  });
+}
