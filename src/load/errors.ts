@@ -7,8 +7,8 @@ export interface PlanIssue {
 }
 
 /**
- * Thrown when a plan cannot be loaded: the file is unreadable, is not JSON or YAML, or does not match the
- * plan schema. Nothing is returned half-loaded.
+ * Thrown when a plan (or a synonym table) cannot be loaded: the file is unreadable, is not JSON or YAML, or
+ * does not match its schema. Nothing is returned half-loaded.
  *
  * @example
  * try { await loadPlanFile("plans/x.json"); }
@@ -23,7 +23,7 @@ export class PlanLoadError extends Error {
 
   constructor(file: string, issues: readonly PlanIssue[]) {
     const lines = issues.map((issue) => `  ${issue.path || "(plan)"}: ${issue.message}`);
-    super(`${file}: not a valid plan\n${lines.join("\n")}`);
+    super(`${file}: cannot be loaded\n${lines.join("\n")}`);
     this.file = file;
     this.issues = issues;
   }

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
+import { readDataFile } from "../_lib/read-data-file.js";
 import type { Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
@@ -37,23 +37,7 @@ const planExtensions = new Set([".json", ".yaml", ".yml"]);
  * const plan = await loadPlanFile("my-plans/xian.yaml");
  */
 export async function loadPlanFile(file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new PlanLoadError(file, [{ path: "", message: `cannot read the file: ${(error as Error).message}` }]);
-  }
-  return parsePlan(parsePlanText(text, file), file);
-}
-
-function parsePlanText(text: string, file: string): unknown {
-  const isYaml = /\.ya?ml$/iu.test(file);
-  try {
-    return isYaml ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    const format = isYaml ? "YAML" : "JSON";
-    throw new PlanLoadError(file, [{ path: "", message: `not valid ${format}: ${(error as Error).message}` }]);
-  }
+  return parsePlan(await readDataFile(file), file);
 }
 
 /**
@@ -94,31 +78,42 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-/** A plan opened for checking: the plan, where it came from, and the source text it quotes. */
-export interface OpenedPlan {
+/** A plan found by name: the plan and the file it came from (`data/plans/<id>.json` when bundled). */
+export interface ResolvedPlan {
   plan: Plan;
-  /** The plan file, or `data/plans/<id>.json` for a bundled plan. */
   file: string;
-  sourceText: string;
 }
 
 /**
- * Opens a plan named on a command line: a bundled plan id, or a path to a JSON or YAML plan file.
+ * Loads a plan named on a command line: a bundled plan id, or a path to a JSON or YAML plan file.
  *
  * @throws PlanLoadError when the name is neither, or the file is not a valid plan
  * @example
- * const { plan, sourceText } = await openPlan("daixian");
+ * const { plan } = await resolvePlan("daixian");
  */
-export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
-  if (isBundledPlanId(idOrFile)) {
-    const plan = getBundledPlan(idOrFile);
-    return { plan, file: `data/plans/${idOrFile}.json`, sourceText: await readPlanSource(plan) };
-  }
+export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
+  if (isBundledPlanId(idOrFile)) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
   if (!(await isFile(idOrFile))) {
     throw new PlanLoadError(idOrFile, [
       { path: "", message: `neither a bundled plan id (${bundledPlanIds.join(", ")}) nor a file` },
     ]);
   }
-  const plan = await loadPlanFile(idOrFile);
-  return { plan, file: idOrFile, sourceText: await readPlanSource(plan, idOrFile) };
+  return { plan: await loadPlanFile(idOrFile), file: idOrFile };
+}
+
+/** A plan opened for checking: the plan, where it came from, and the source text it quotes. */
+export interface OpenedPlan extends ResolvedPlan {
+  sourceText: string;
+}
+
+/**
+ * Like `resolvePlan`, and also reads the source text the plan quotes.
+ *
+ * @example
+ * const { plan, sourceText } = await openPlan("daixian");
+ */
+export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
+  const { plan, file } = await resolvePlan(idOrFile);
+  const bundled = isBundledPlanId(idOrFile);
+  return { plan, file, sourceText: await readPlanSource(plan, bundled ? undefined : file) };
 }

@@ -1,0 +1,19 @@
+import { readDataFile } from "../_lib/read-data-file.js";
+import { formatPath, PlanLoadError } from "../load/errors.js";
+import { SynonymTableFileSchema, type SynonymGroup } from "./synonyms.js";
+
+/**
+ * Reads synonym groups from a JSON or YAML file shaped like data/synonyms/default.json
+ * (`{ groups: [{ canonical, variants }] }`). Node only.
+ *
+ * @throws PlanLoadError naming the file and the path of each problem, e.g. `groups[2].variants`
+ * @example
+ * const table = createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile("my-synonyms.yaml"))]);
+ */
+export async function loadSynonymFile(file: string): Promise<SynonymGroup[]> {
+  const result = SynonymTableFileSchema.safeParse(await readDataFile(file));
+  if (!result.success) {
+    throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  return result.data.groups;
+}
