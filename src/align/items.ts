@@ -1,0 +1,96 @@
+import sectionRolesTable from "../../data/similarity/section-roles.json";
+import type { Plan, Section } from "../model/plan.js";
+import { getSectionPath } from "../model/sections.js";
+import { normalizeText } from "../text/normalize.js";
+import type { ItemKind, MatchableItem } from "../similarity/types.js";
+
+/** What a section holds: groups are only compared with groups of the same role. */
+export type SectionRole = "goals" | "tasks" | "projects" | "safeguards";
+
+const roleKeywords = sectionRolesTable.roles.map(({ role, keywords }) => ({ role: role as SectionRole, keywords }));
+
+function roleOfTitle(title: string): SectionRole | undefined {
+  const normalized = normalizeText(title);
+  return roleKeywords.find(({ keywords }) => keywords.some((keyword) => normalized.includes(keyword)))?.role;
+}
+
+/** The role of a section: the first role named by its outermost ancestor, then the next one down, then itself. */
+export function getSectionRole(plan: Plan, section: Section): SectionRole | undefined {
+  for (const step of getSectionPath(plan, section.id)) {
+    const role = roleOfTitle(step.title);
+    if (role !== undefined) return role;
+  }
+  return undefined;
+}
+
+/** An item of a plan made ready for scoring, with what reports need to show it. */
+export interface PlanItem {
+  item: MatchableItem;
+  /** Position in the document, for stable ordering. */
+  order: number;
+  text: string;
+  quote: string;
+  /** For sections: the role that decides what they may be matched with. */
+  role?: SectionRole;
+}
+
+const contextOf = (plan: Plan, sectionId: string) => getSectionPath(plan, sectionId).map((section) => section.title);
+
+/** The items of a plan of one kind, as scorers and reports see them. */
+export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
+  switch (kind) {
+    case "indicator":
+      return plan.indicators.map((indicator, order) => ({
+        order,
+        text: indicator.target === null ? indicator.name : `${indicator.name} ${indicator.target}`,
+        quote: indicator.quote,
+        item: {
+          kind, id: indicator.id, label: indicator.name, body: "", target: indicator.target,
+          context: contextOf(plan, indicator.section),
+        },
+      }));
+    case "task":
+    case "project":
+      return (kind === "task" ? plan.tasks : plan.projects).map((work, order) => ({
+        order,
+        text: work.text,
+        quote: work.quote,
+        item: { kind, id: work.id, label: work.title, body: work.text, context: contextOf(plan, work.section) },
+      }));
+    case "section":
+      return collectSections(plan);
+  }
+}
+
+// Only sections that group goals, tasks or projects take part: background and safeguards are not plan content.
+function collectSections(plan: Plan): PlanItem[] {
+  const items: PlanItem[] = [];
+  plan.sections.forEach((section, order) => {
+    const role = getSectionRole(plan, section);
+    if (role === undefined || role === "safeguards") return;
+    items.push({
+      order,
+      role,
+      text: `${section.number}${section.title}`,
+      quote: section.quote,
+      item: {
+        kind: "section", id: section.id, label: section.title, body: titlesWithin(plan, section.id),
+        context: contextOf(plan, section.id).slice(0, -1),
+      },
+    });
+  });
+  return items;
+}
+
+/** The titles of everything under a section: its subsections, tasks, projects and indicators. */
+function titlesWithin(plan: Plan, sectionId: string): string {
+  const inside = new Set(
+    plan.sections.filter((section) => getSectionPath(plan, section.id).some((step) => step.id === sectionId)).map((section) => section.id),
+  );
+  const titles = [
+    ...plan.sections.filter((section) => section.id !== sectionId && inside.has(section.id)).map((section) => section.title),
+    ...[...plan.tasks, ...plan.projects].filter((work) => inside.has(work.section)).map((work) => work.title),
+    ...plan.indicators.filter((indicator) => inside.has(indicator.section)).map((indicator) => indicator.name),
+  ];
+  return titles.join("。");
+}
