@@ -1,0 +1,137 @@
+// Gold alignments (tests/fixtures/gold/*.json, made by reading the documents) and the measures of how well
+// alignPlans reproduces them. Used by `npm run eval` and by the tests that hold the quality floors.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { alignPlans, listCandidates } from "../src/align/align-plans.js";
+import type { AlignOptions } from "../src/align/types.js";
+import { getBundledPlan } from "../src/load/bundled.js";
+import type { Plan } from "../src/model/plan.js";
+
+const GoldSetSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  reference: z.string(),
+  subject: z.string(),
+  kind: z.enum(["indicator", "section"]),
+  scope: z.object({
+    reference: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
+    subject: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
+  }),
+  pairs: z.array(z.object({ reference: z.string(), subject: z.string(), note: z.string() })),
+  unmatched: z.object({ reference: z.array(z.string()), subject: z.array(z.string()) }),
+  reviewer_notes: z.string().optional(),
+});
+export type GoldSet = z.infer<typeof GoldSetSchema>;
+
+/** Which quality floor a set counts towards. */
+export type GoldCategory = "indicators" | "groups";
+
+export const goldDir = path.join(import.meta.dirname, "..", "tests", "fixtures", "gold");
+
+export function loadGoldSets(): GoldSet[] {
+  return readdirSync(goldDir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => GoldSetSchema.parse(JSON.parse(readFileSync(path.join(goldDir, name), "utf8"))));
+}
+
+export const categoryOf = (set: GoldSet): GoldCategory => (set.kind === "indicator" ? "indicators" : "groups");
+
+/** The ids of a plan's items that a gold set's scope covers. */
+export function scopedIds(plan: Plan, set: GoldSet, side: "reference" | "subject"): Set<string> {
+  const scope = set.scope[side];
+  if (set.kind === "indicator") {
+    return new Set(plan.indicators.filter((item) => scope.origin?.includes(item.origin) ?? true).map((item) => item.id));
+  }
+  return new Set(plan.sections.filter((section) => section.parent !== null && (scope.parents?.includes(section.parent) ?? true)).map((section) => section.id));
+}
+
+export interface SetScore {
+  name: string;
+  category: GoldCategory;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** The pairs that differ from gold, for reading. */
+  extra: string[];
+  missed: string[];
+}
+
+/** Aligns a gold set's two plans and compares the matches within its scope with the gold pairs. */
+export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore {
+  const reference = getBundledPlan(set.reference);
+  const subject = getBundledPlan(set.subject);
+  const inReference = scopedIds(reference, set, "reference");
+  const inSubject = scopedIds(subject, set, "subject");
+  const alignment = alignPlans(reference, subject, { ...options, kinds: [set.kind] });
+  const key = (a: string, b: string) => `${a} ↔ ${b}`;
+  const found = new Set(
+    alignment.matches
+      .filter((match) => inReference.has(match.reference.id) && inSubject.has(match.subject.id))
+      .map((match) => key(match.reference.id, match.subject.id)),
+  );
+  const gold = new Set(set.pairs.map((pair) => key(pair.reference, pair.subject)));
+  const truePositives = [...found].filter((pair) => gold.has(pair)).length;
+  return {
+    name: set.name,
+    category: categoryOf(set),
+    truePositives,
+    falsePositives: found.size - truePositives,
+    falseNegatives: gold.size - truePositives,
+    ...measures(truePositives, found.size - truePositives, gold.size - truePositives),
+    extra: [...found].filter((pair) => !gold.has(pair)),
+    missed: [...gold].filter((pair) => !found.has(pair)),
+  };
+}
+
+export function measures(truePositives: number, falsePositives: number, falseNegatives: number) {
+  const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
+  const recall = truePositives + falseNegatives === 0 ? 1 : truePositives / (truePositives + falseNegatives);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Micro-averaged measures over the sets of one category: every gold pair counts once. */
+export function summarize(scores: readonly SetScore[], category: GoldCategory) {
+  const inCategory = scores.filter((score) => score.category === category);
+  const sum = (field: "truePositives" | "falsePositives" | "falseNegatives") =>
+    inCategory.reduce((total, score) => total + score[field], 0);
+  return { category, sets: inCategory.length, ...measures(sum("truePositives"), sum("falsePositives"), sum("falseNegatives")) };
+}
+
+export interface SetRanking {
+  name: string;
+  /** Share of gold pairs whose subject item is the reference item's best-scored candidate. */
+  topOne: number;
+  /** Mean of (score of the gold pair − best score of any other candidate of that reference item). */
+  meanMargin: number;
+}
+
+/**
+ * How well the scorer separates each gold pair from the other candidates of its reference item,
+ * independent of any threshold: the measure used to compare tokenizers.
+ */
+export function rankGoldSet(set: GoldSet, options: AlignOptions = {}): SetRanking {
+  const reference = getBundledPlan(set.reference);
+  const subject = getBundledPlan(set.subject);
+  const inSubject = scopedIds(subject, set, "subject");
+  const candidates = listCandidates(reference, subject, { ...options, kinds: [set.kind] }).filter((match) =>
+    inSubject.has(match.subject.id),
+  );
+  let topOne = 0;
+  let margin = 0;
+  for (const pair of set.pairs) {
+    const forReference = candidates.filter((match) => match.reference.id === pair.reference);
+    const gold = forReference.find((match) => match.subject.id === pair.subject)?.score ?? 0;
+    const otherSubjects = new Set(set.pairs.filter((other) => other.reference === pair.reference).map((other) => other.subject));
+    const bestOther = Math.max(0, ...forReference.filter((match) => !otherSubjects.has(match.subject.id)).map((match) => match.score));
+    if (gold > bestOther) topOne += 1;
+    margin += gold - bestOther;
+  }
+  const count = Math.max(1, set.pairs.length);
+  return { name: set.name, topOne: topOne / count, meanMargin: margin / count };
+}

@@ -1,0 +1,67 @@
+// npm run eval: precision, recall and F1 of alignPlans against the gold alignments, per set and per
+// category, for the default tokenizer and the alternatives measured in docs/tokenization.md.
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Tokenizer } from "../src/text/tokenize.js";
+import { loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+function printTable(title: string, scores: readonly SetScore[], verbose: boolean) {
+  console.log(`\n${title}`);
+  console.log(`${"set".padEnd(30)} ${"P".padStart(7)} ${"R".padStart(7)} ${"F1".padStart(7)}   tp fp fn`);
+  for (const score of scores) {
+    console.log(`${score.name.padEnd(30)} ${percent(score.precision)} ${percent(score.recall)} ${percent(score.f1)}   ${score.truePositives} ${score.falsePositives} ${score.falseNegatives}`);
+    if (verbose) {
+      for (const pair of score.extra) console.log(`    + ${pair}`);
+      for (const pair of score.missed) console.log(`    - ${pair}`);
+    }
+  }
+  for (const category of ["indicators", "groups"] as const) {
+    const total = summarize(scores, category);
+    console.log(`${`all ${category} (micro)`.padEnd(30)} ${percent(total.precision)} ${percent(total.recall)} ${percent(total.f1)}`);
+  }
+}
+
+function jiebaTokenizer(): Tokenizer {
+  const jieba = Jieba.withDict(dict);
+  jieba.loadDict(readFileSync(path.join(import.meta.dirname, "..", "data", "text", "domain-words.txt")));
+  return (text) => jieba.cut(text, false).filter((token) => /[\p{Script=Han}\p{L}\p{N}]/u.test(token));
+}
+
+function printRanking(name: string, sets: readonly GoldSet[], tokenizer?: Tokenizer | "unigram" | "segmenter" | "bigram") {
+  const rankings = sets.map((set) => rankGoldSet(set, tokenizer === undefined ? {} : { scorerOptions: { tokenizer } }));
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const cells = rankings.map((ranking) => ranking.meanMargin.toFixed(2).padStart(6));
+  console.log(`${name.padEnd(28)} ${percent(mean(rankings.map((ranking) => ranking.topOne)))} ${mean(rankings.map((ranking) => ranking.meanMargin)).toFixed(3).padStart(7)}  ${cells.join("")}`);
+}
+
+const sets = loadGoldSets();
+const verbose = process.argv.includes("--verbose");
+printTable("default (bigram tokens)", sets.map((set) => scoreGoldSet(set)), verbose);
+if (process.argv.includes("--thresholds")) {
+  console.log("\nmicro F1 by threshold (the same threshold for indicators and for sections)");
+  for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
+    const scores = sets.map((set) => scoreGoldSet(set, { thresholds: { indicator: threshold, section: threshold } }));
+    console.log(`${threshold.toFixed(2)}  indicators ${percent(summarize(scores, "indicators").f1)}  groups ${percent(summarize(scores, "groups").f1)}`);
+  }
+}
+if (process.argv.includes("--tokenizers")) {
+  console.log("\nseparation of gold pairs from other candidates, by tokenizer (higher is better)");
+  console.log(`${"tokenizer".padEnd(28)} ${"top-1".padStart(7)} ${"margin".padStart(7)}  margin per set: ${sets.map((set) => set.name.split("-").slice(0, 2).join("-")).join(" | ")}`);
+  printRanking("bigram (default)", sets, "bigram");
+  printRanking("unigram", sets, "unigram");
+  printRanking("segmenter (Intl.Segmenter)", sets, "segmenter");
+  printRanking("jieba + domain dictionary", sets, jiebaTokenizer());
+
+  const alternatives: Array<[string, Tokenizer | "unigram" | "segmenter"]> = [
+    ["unigram", "unigram"],
+    ["segmenter (Intl.Segmenter)", "segmenter"],
+    ["jieba + domain dictionary", jiebaTokenizer()],
+  ];
+  for (const [name, tokenizer] of alternatives) {
+    printTable(name, sets.map((set) => scoreGoldSet(set, { scorerOptions: { tokenizer } })), false);
+  }
+}
