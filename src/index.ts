@@ -48,3 +48,41 @@ export {
   listBundledPlans,
 } from "./load/bundled.js";
 export type { PlanSummary } from "./load/bundled.js";
+
+export { normalizeText } from "./text/normalize.js";
+export { neutralizeJurisdiction } from "./text/jurisdiction.js";
+export { convertNumerals } from "./text/numerals.js";
+export { getTokenizer } from "./text/tokenize.js";
+export type { Tokenizer, TokenizerName } from "./text/tokenize.js";
+
+export {
+  SynonymGroupSchema,
+  SynonymTableFileSchema,
+  createSynonymTable,
+  defaultSynonymGroups,
+  defaultSynonyms,
+  canonicalize,
+  toComparableText,
+} from "./synonyms/synonyms.js";
+export type { SynonymGroup, SynonymTable } from "./synonyms/synonyms.js";
+
+export { createScorer, defaultSignalWeights } from "./similarity/scorer.js";
+export type { ScorerOptions, SignalWeights } from "./similarity/scorer.js";
+export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from "./similarity/types.js";
+
+export { alignPlans, listCandidates, defaultAlignThresholds } from "./align/align-plans.js";
+export { alignChain } from "./align/align-chain.js";
+export type { ChainAlignment, ChainStep, SkipReason } from "./align/align-chain.js";
+export type {
+  Alignment,
+  AlignOptions,
+  AlignThresholds,
+  ItemReference,
+  Match,
+  PlanReference,
+  Relation,
+} from "./align/types.js";
+
+export { renderAlignment } from "./report/render-alignment.js";
+export type { RenderOptions, ReportFormat } from "./report/render-alignment.js";
+export type { ReportLanguage } from "./report/labels.js";

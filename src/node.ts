@@ -1,7 +1,8 @@
 // The Node.js API: everything of the browser-safe core, plus what reads files.
 
 export * from "./index.js";
-export { loadPlanFile, loadPlanDirectory, readPlanSource, openPlan, getBundledDataDir } from "./load/files.js";
-export type { OpenedPlan } from "./load/files.js";
+export { loadPlanFile, loadPlanDirectory, readPlanSource, resolvePlan, openPlan, getBundledDataDir } from "./load/files.js";
+export type { ResolvedPlan, OpenedPlan } from "./load/files.js";
 export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";
+export { loadSynonymFile } from "./synonyms/load-synonym-file.js";

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PlanSummary } from "../src/index.js";
+import type { Alignment, PlanSummary } from "../src/index.js";
 import type { PlanValidation } from "../src/node.js";
 
 // Runs the CLI from source as a user would run the installed binary: arguments in, text and exit code out.
@@ -87,5 +87,52 @@ describe("plan-align validate", () => {
     const { status, stderr } = runCli("validate");
     expect(status).not.toBe(0);
     expect(stderr).toContain("name at least one plan id or file");
+  });
+});
+
+describe("plan-align compare", () => {
+  it("prints the matches of two bundled plans as JSON, each with kind, both items and a score", () => {
+    const { status, stdout } = runCli("compare", "national", "daixian", "--format", "json");
+    expect(status).toBe(0);
+    const alignment = JSON.parse(stdout) as Alignment;
+    const indicators = alignment.matches.filter((match) => match.kind === "indicator");
+    expect(indicators).toHaveLength(6);
+    for (const match of indicators) {
+      expect(Object.keys(match.reference)).toEqual(expect.arrayContaining(["id", "text", "quote"]));
+      expect(match.score).toBeGreaterThan(0);
+    }
+  });
+
+  it("compares plan files as well as bundled ids, and writes a report file whole", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const output = path.join(dir, "report.html");
+    const planFile = path.join(root, "tests", "fixtures", "minimal-plan.yaml");
+    const { status } = runCli("compare", "national", planFile, "--format", "html", "--output", output);
+    expect(status).toBe(0);
+    const html = await readFile(output, "utf8");
+    expect(html).toContain("示例县应急管理实施方案");
+    expect(html).toContain("生产安全事故死亡人数");
+  });
+
+  it("prints Markdown by default, in English with --lang en, and CSV with a BOM", () => {
+    expect(runCli("compare", "shanxi", "daixian").stdout).toContain("| 章节 |");
+    expect(runCli("compare", "shanxi", "daixian", "--lang", "en").stdout).toContain("| section |");
+    expect(runCli("compare", "jilin", "ningbo", "--format", "csv").stdout.startsWith("\uFEFF")).toBe(true);
+  });
+
+  it("names the file and the path of a bad plan, and exits 1 without output", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const file = path.join(dir, "bad.yaml");
+    await writeFile(file, "schemaVersion: 1\nid: Not A Slug\n");
+    const { status, stdout, stderr } = runCli("compare", "national", file);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`${file}: id:`);
+  });
+
+  it("rejects a threshold outside [0, 1]", () => {
+    const { status, stderr } = runCli("compare", "national", "daixian", "--threshold", "2");
+    expect(status).not.toBe(0);
+    expect(stderr).toContain("a number from 0 to 1");
   });
 });

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
+import writeFileAtomic from "write-file-atomic";
+import { alignPlans } from "../align/align-plans.js";
+import type { AlignOptions } from "../align/types.js";
 import { bundledPlanIds, listBundledPlans } from "../load/bundled.js";
+import { PlanLoadError } from "../load/errors.js";
+import { resolvePlan } from "../load/files.js";
 import { validatePlan, type PlanValidation } from "../load/validate.js";
+import type { ReportLanguage } from "../report/labels.js";
+import { renderAlignment, type ReportFormat } from "../report/render-alignment.js";
+import { loadSynonymFile } from "../synonyms/load-synonym-file.js";
+import { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
 
 // The command line: parses arguments and prints. Everything it does is a library call.
 
@@ -45,6 +54,50 @@ program
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
+program
+  .command("compare")
+  .description("match the indicators, tasks, projects and task groups of two plans")
+  .argument("<reference>", "the plan compared against (usually the higher level): a bundled id or a plan file")
+  .argument("<subject>", "the plan being checked: a bundled id or a plan file")
+  .addOption(new Option("-f, --format <format>", "output format").choices(["json", "md", "csv", "html"]).default("md"))
+  .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
+  .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
+  .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
+  .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)")
+  .action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
+    const [reference, subject] = [await resolvePlan(referenceName), await resolvePlan(subjectName)];
+    const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
+    await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output);
+  });
+
+interface CompareOptions {
+  format: ReportFormat;
+  lang: ReportLanguage;
+  threshold?: number;
+  synonyms?: string;
+  output?: string;
+}
+
+async function alignOptionsOf({ threshold, synonyms }: CompareOptions): Promise<AlignOptions> {
+  return {
+    ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
+    ...(synonyms === undefined ? {} : {
+      scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile(synonyms))]) },
+    }),
+  };
+}
+
+function parseScore(value: string): number {
+  const score = Number(value);
+  if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1) throw new InvalidArgumentError("a number from 0 to 1");
+  return score;
+}
+
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (output === undefined) process.stdout.write(text);
+  else await writeFileAtomic(output, text, "utf8");
+}
+
 function printValidation(result: PlanValidation): void {
   if (result.valid) {
     console.log(`✓ ${result.id ?? result.input}: valid (${result.file})`);
@@ -60,6 +113,12 @@ function printJson(value: unknown): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
+  if (error instanceof PlanLoadError) {
+    // Bad input: one line per problem, with the file and the path inside it.
+    for (const issue of error.issues) console.error(`plan-align: ${error.file}: ${issue.path || "(plan)"}: ${issue.message}`);
+    process.exitCode = 1;
+    return;
+  }
   console.error(`plan-align: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 2;
 });
