@@ -83,6 +83,6 @@ export type {
   Relation,
 } from "./align/types.js";
 
-export { renderAlignment } from "./report/render-alignment.js";
+export { renderAlignment, renderChain } from "./report/render-alignment.js";
 export type { RenderOptions, ReportFormat } from "./report/render-alignment.js";
 export type { ReportLanguage } from "./report/labels.js";

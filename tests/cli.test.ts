@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Alignment, PlanSummary } from "../src/index.js";
+import type { Alignment, ChainAlignment, PlanSummary } from "../src/index.js";
 import type { PlanValidation } from "../src/node.js";
 
 // Runs the CLI from source as a user would run the installed binary: arguments in, text and exit code out.
@@ -134,5 +134,23 @@ describe("plan-align compare", () => {
     const { status, stderr } = runCli("compare", "national", "daixian", "--threshold", "2");
     expect(status).not.toBe(0);
     expect(stderr).toContain("a number from 0 to 1");
+  });
+});
+
+describe("plan-align chain", () => {
+  it("compares 代县 with 山西省 and the nation, and says 忻州市 was skipped", () => {
+    const { status, stdout } = runCli("chain", "daixian", "--format", "json");
+    expect(status).toBe(0);
+    const chain = JSON.parse(stdout) as ChainAlignment;
+    expect(chain.steps.map((step) => `${step.reference.id}:${step.status}`)).toEqual(["xinzhou:skipped", "shanxi:aligned", "national:aligned"]);
+    const markdown = runCli("chain", "daixian").stdout;
+    expect(markdown).toContain("已跳过");
+    expect(runCli("chain", "daixian", "--lang", "en").stdout).toContain("skipped");
+  });
+
+  it("says so when nothing sits above the plan", () => {
+    const { status, stderr } = runCli("chain", "national");
+    expect(status).not.toBe(0);
+    expect(stderr).toContain("no bundled plan sits above national");
   });
 });

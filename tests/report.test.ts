@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignPlans, getBundledPlan, renderAlignment, type Plan } from "../src/index.js";
+import { alignChain, alignPlans, getAncestorPlans, getBundledPlan, renderAlignment, renderChain, type Plan } from "../src/index.js";
 
 const national = getBundledPlan("national");
 const daixian = getBundledPlan("daixian");
@@ -48,5 +48,17 @@ describe("renderAlignment", () => {
     expect(html).toMatch(/^<!doctype html>/u);
     expect(html).not.toMatch(/<(script|link)\b/u);
     expect(html).toContain('lang="zh-CN"');
+  });
+});
+
+describe("renderChain", () => {
+  const chain = alignChain(daixian, getAncestorPlans(daixian));
+
+  it("gives each level its part and says why a level was skipped, in every format", () => {
+    expect(renderChain(chain, "md")).toMatch(/忻州市[\s\S]*已跳过[\s\S]*山西省[\s\S]*国家应急体系规划/u);
+    expect(renderChain(chain, "html")).toContain('class="skipped"');
+    const csv = renderChain(chain, "csv");
+    expect(csv).toContain("xinzhou,已跳过");
+    expect(JSON.parse(renderChain(chain, "json")).steps).toHaveLength(3);
   });
 });

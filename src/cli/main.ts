@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
 import writeFileAtomic from "write-file-atomic";
+import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
 import type { AlignOptions } from "../align/types.js";
-import { bundledPlanIds, listBundledPlans } from "../load/bundled.js";
+import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { resolvePlan } from "../load/files.js";
 import { validatePlan, type PlanValidation } from "../load/validate.js";
 import type { ReportLanguage } from "../report/labels.js";
-import { renderAlignment, type ReportFormat } from "../report/render-alignment.js";
+import { renderAlignment, renderChain, type ReportFormat } from "../report/render-alignment.js";
 import { loadSynonymFile } from "../synonyms/load-synonym-file.js";
 import { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
 
@@ -54,21 +55,38 @@ program
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
-program
-  .command("compare")
-  .description("match the indicators, tasks, projects and task groups of two plans")
-  .argument("<reference>", "the plan compared against (usually the higher level): a bundled id or a plan file")
-  .argument("<subject>", "the plan being checked: a bundled id or a plan file")
-  .addOption(new Option("-f, --format <format>", "output format").choices(["json", "md", "csv", "html"]).default("md"))
-  .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
-  .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
-  .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
-  .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)")
-  .action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
-    const [reference, subject] = [await resolvePlan(referenceName), await resolvePlan(subjectName)];
-    const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
-    await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output);
-  });
+const reportOptions = (command: Command) =>
+  command
+    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "md", "csv", "html"]).default("md"))
+    .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
+    .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
+    .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
+    .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
+
+reportOptions(
+  program
+    .command("compare")
+    .description("match the indicators, tasks, projects and task groups of two plans")
+    .argument("<reference>", "the plan compared against (usually the higher level): a bundled id or a plan file")
+    .argument("<subject>", "the plan being checked: a bundled id or a plan file"),
+).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
+  const [reference, subject] = [await resolvePlan(referenceName), await resolvePlan(subjectName)];
+  const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
+  await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output);
+});
+
+reportOptions(
+  program
+    .command("chain")
+    .description("match a plan with every bundled plan above it; levels without content are skipped")
+    .argument("<subject>", "a bundled plan id, or a plan file whose jurisdiction's parent is a bundled jurisdiction"),
+).action(async (subjectName: string, options: CompareOptions) => {
+  const { plan } = await resolvePlan(subjectName);
+  const ancestors = getAncestorPlans(plan);
+  if (ancestors.length === 0) program.error(`chain: no bundled plan sits above ${subjectName} (${plan.jurisdiction.name})`);
+  const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
+  await emit(renderChain(chain, options.format, { lang: options.lang }), options.output);
+});
 
 interface CompareOptions {
   format: ReportFormat;

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import escapeHtml from "escape-html";
+import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
 import type { Alignment, ItemReference, Match } from "../align/types.js";
 import type { SignalScore } from "../similarity/types.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
@@ -20,16 +21,33 @@ export interface RenderOptions {
  * const html = renderAlignment(alignPlans(national, daixian), "html");
  */
 export function renderAlignment(alignment: Alignment, format: ReportFormat, options: RenderOptions = {}): string {
+  if (format === "json") return `${JSON.stringify(alignment, null, 2)}\n`;
+  const step: ChainStep = { reference: alignment.reference, status: "aligned", alignment };
+  return renderSteps(getLabels(options.lang ?? "zh").title, [step], format, options.lang ?? "zh");
+}
+
+/**
+ * Renders a chain alignment (a plan against every plan above it) in the same formats, one part per level;
+ * a skipped level says why.
+ *
+ * @example
+ * const markdown = renderChain(alignChain(daixian, getAncestorPlans(daixian)), "md");
+ */
+export function renderChain(chain: ChainAlignment, format: ReportFormat, options: RenderOptions = {}): string {
+  if (format === "json") return `${JSON.stringify(chain, null, 2)}\n`;
   const labels = getLabels(options.lang ?? "zh");
+  return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.steps, format, options.lang ?? "zh");
+}
+
+function renderSteps(title: string, steps: readonly ChainStep[], format: Exclude<ReportFormat, "json">, lang: ReportLanguage): string {
+  const labels = getLabels(lang);
   switch (format) {
-    case "json":
-      return `${JSON.stringify(alignment, null, 2)}\n`;
     case "md":
-      return renderMarkdown(alignment, labels);
+      return `${[`# ${markdownCell(title)}`, ...steps.map((step) => markdownStep(step, labels, steps.length > 1))].join("\n\n")}\n`;
     case "csv":
-      return renderCsv(alignment, labels);
+      return csvOf(steps, labels);
     case "html":
-      return renderHtml(alignment, labels, options.lang ?? "zh");
+      return htmlPage(title, steps.map((step) => htmlStep(step, labels, steps.length > 1)).join("\n"), lang);
   }
 }
 
@@ -41,22 +59,27 @@ function describeSignals(signals: readonly SignalScore[], labels: Labels): strin
     .join("; ");
 }
 
-const planLine = (labels: Labels, role: "reference" | "subject", alignment: Alignment) =>
-  `${labels[role]}: ${alignment[role].title} (${alignment[role].id})`;
+const planLine = (labels: Labels, role: "reference" | "subject", plan: { id: string; title: string }) =>
+  `${labels[role]}: ${plan.title} (${plan.id})`;
 
 // Markdown: pipes and line breaks inside cells would break the table; backslash-escaping keeps the text.
 function markdownCell(text: string): string {
   return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/[<>]/gu, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/\r?\n/gu, " ");
 }
 
-function renderMarkdown(alignment: Alignment, labels: Labels): string {
+function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string {
+  const heading = inChain ? "## " : "";
+  if (step.status === "skipped") {
+    return `${heading}${markdownCell(`${step.reference.title} (${step.reference.id})`)}\n\n${labels.statusSkipped}: ${labels.skipped[step.reason]}`;
+  }
+  const { alignment } = step;
+  const sub = inChain ? "### " : "## ";
   const lines = [
-    `# ${labels.title}`,
+    `${heading}${inChain ? markdownCell(`${alignment.reference.title} (${alignment.reference.id})`) : ""}`.trim(),
+    `- ${markdownCell(planLine(labels, "reference", alignment.reference))} — ${labels.relation[alignment.relation]}`,
+    `- ${markdownCell(planLine(labels, "subject", alignment.subject))}`,
     "",
-    `- ${markdownCell(planLine(labels, "reference", alignment))} — ${labels.relation[alignment.relation]}`,
-    `- ${markdownCell(planLine(labels, "subject", alignment))}`,
-    "",
-    `## ${labels.matches} (${alignment.matches.length})`,
+    `${sub}${labels.matches} (${alignment.matches.length})`,
     "",
   ];
   if (alignment.matches.length === 0) lines.push(labels.noMatches);
@@ -69,24 +92,29 @@ function renderMarkdown(alignment: Alignment, labels: Labels): string {
     }
   }
   for (const role of ["reference", "subject"] as const) {
-    lines.push("", `## ${labels.unmatched}: ${labels[role]} (${alignment.unmatched[role].length})`, "");
+    lines.push("", `${sub}${labels.unmatched}: ${labels[role]} (${alignment.unmatched[role].length})`, "");
     if (alignment.unmatched[role].length === 0) lines.push(labels.none);
     for (const item of alignment.unmatched[role]) lines.push(`- ${labels.kind[item.kind]} ${markdownCell(`${item.id} ${item.text}`)}`);
   }
-  return `${lines.join("\n")}\n`;
+  return lines.filter((line, index) => index > 0 || line !== "").join("\n");
 }
 
-function renderCsv(alignment: Alignment, labels: Labels): string {
+function csvOf(steps: readonly ChainStep[], labels: Labels): string {
   const header = [
-    labels.kindColumn, `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`, `${labels.reference} ${labels.quote}`,
+    `${labels.reference}`, labels.status, labels.kindColumn,
+    `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`, `${labels.reference} ${labels.quote}`,
     `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`, labels.score, labels.signals,
   ];
-  const rows = alignment.matches.map((match) => [
-    labels.kind[match.kind], match.reference.id, match.reference.text, match.reference.quote,
-    match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeSignals(match.signals, labels),
-  ].map(defuseFormula));
+  const rows = steps.flatMap((step) =>
+    step.status === "skipped"
+      ? [[step.reference.id, labels.statusSkipped, "", "", labels.skipped[step.reason], "", "", "", "", "", ""]]
+      : step.alignment.matches.map((match) => [
+          step.reference.id, "", labels.kind[match.kind], match.reference.id, match.reference.text, match.reference.quote,
+          match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeSignals(match.signals, labels),
+        ]),
+  );
   // The BOM tells Excel the file is UTF-8; without it Chinese text opens garbled.
-  return `\uFEFF${stringify([header, ...rows], { record_delimiter: "windows" })}`;
+  return `\uFEFF${stringify([header, ...rows.map((row) => row.map(defuseFormula))], { record_delimiter: "windows" })}`;
 }
 
 // A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe keeps it text.
@@ -94,19 +122,41 @@ function defuseFormula(cell: string): string {
   return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
 }
 
-function renderHtml(alignment: Alignment, labels: Labels, lang: ReportLanguage): string {
-  const item = (reference: ItemReference) =>
-    `<div class="item"><span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote></div>`;
+function htmlItem(reference: ItemReference): string {
+  return `<div class="item"><span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote></div>`;
+}
+
+function htmlStep(step: ChainStep, labels: Labels, inChain: boolean): string {
+  const heading = inChain ? `<h2>${escapeHtml(`${step.reference.title} (${step.reference.id})`)}</h2>\n` : "";
+  if (step.status === "skipped") {
+    return `<section>${heading}<p class="skipped">${escapeHtml(`${labels.statusSkipped}: ${labels.skipped[step.reason]}`)}</p></section>`;
+  }
+  const { alignment } = step;
+  const sub = inChain ? "h3" : "h2";
   const row = (match: Match) =>
-    `<tr><td>${escapeHtml(labels.kind[match.kind])}</td><td>${item(match.reference)}</td><td>${item(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeSignals(match.signals, labels))}</div></td></tr>`;
+    `<tr><td>${escapeHtml(labels.kind[match.kind])}</td><td>${htmlItem(match.reference)}</td><td>${htmlItem(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeSignals(match.signals, labels))}</div></td></tr>`;
   const unmatched = (role: "reference" | "subject") =>
-    `<h2>${escapeHtml(labels.unmatched)}: ${escapeHtml(labels[role])} (${alignment.unmatched[role].length})</h2><ul>${alignment.unmatched[role].map((entry) => `<li>${escapeHtml(labels.kind[entry.kind])} ${item(entry)}</li>`).join("") || `<li>${escapeHtml(labels.none)}</li>`}</ul>`;
+    `<${sub}>${escapeHtml(labels.unmatched)}: ${escapeHtml(labels[role])} (${alignment.unmatched[role].length})</${sub}><ul>${alignment.unmatched[role].map((entry) => `<li>${escapeHtml(labels.kind[entry.kind])} ${htmlItem(entry)}</li>`).join("") || `<li>${escapeHtml(labels.none)}</li>`}</ul>`;
+  return `<section>${heading}<p>${escapeHtml(planLine(labels, "reference", alignment.reference))} — ${escapeHtml(labels.relation[alignment.relation])}<br>${escapeHtml(planLine(labels, "subject", alignment.subject))}</p>
+<${sub}>${escapeHtml(labels.matches)} (${alignment.matches.length})</${sub}>
+<table>
+<thead><tr><th>${escapeHtml(labels.kindColumn)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th><th>${escapeHtml(labels.score)}</th></tr></thead>
+<tbody>
+${alignment.matches.map(row).join("\n")}
+</tbody>
+</table>
+${unmatched("reference")}
+${unmatched("subject")}
+</section>`;
+}
+
+function htmlPage(title: string, body: string, lang: ReportLanguage): string {
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${labels.title}: ${alignment.reference.title} · ${alignment.subject.title}`)}</title>
+<title>${escapeHtml(title)}</title>
 <style>
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #1f2328; }
 table { border-collapse: collapse; width: 100%; }
@@ -116,20 +166,12 @@ th { background: #f6f8fa; }
 blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d7de; color: #57606a; font-size: .85em; white-space: pre-wrap; }
 .score { white-space: nowrap; font-weight: 600; }
 .signals { font-weight: normal; font-size: .8em; color: #57606a; white-space: normal; }
+.skipped { padding: .6rem; background: #fff8c5; border: 1px solid #d4a72c; }
 </style>
 </head>
 <body>
-<h1>${escapeHtml(labels.title)}</h1>
-<p>${escapeHtml(planLine(labels, "reference", alignment))} — ${escapeHtml(labels.relation[alignment.relation])}<br>${escapeHtml(planLine(labels, "subject", alignment))}</p>
-<h2>${escapeHtml(labels.matches)} (${alignment.matches.length})</h2>
-<table>
-<thead><tr><th>${escapeHtml(labels.kindColumn)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th><th>${escapeHtml(labels.score)}</th></tr></thead>
-<tbody>
-${alignment.matches.map(row).join("\n")}
-</tbody>
-</table>
-${unmatched("reference")}
-${unmatched("subject")}
+<h1>${escapeHtml(title)}</h1>
+${body}
 </body>
 </html>
 `;
