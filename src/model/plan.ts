@@ -120,6 +120,10 @@ export const IndicatorSchema = z
       .min(1)
       .optional()
       .describe("What a relative target is measured against when the document says, e.g. 前两年平均数."),
+    direction: z
+      .enum(["lower-better", "higher-better"])
+      .optional()
+      .describe("Which way is better, where the rules in data/targets/directions.json would read it wrong."),
     origin: z
       .enum(["core", "goal", "inline"])
       .describe(
