@@ -1,7 +1,8 @@
 import { munkres } from "munkres";
 import type { Level, Plan } from "../model/plan.js";
 import { createScorer } from "../similarity/scorer.js";
-import type { ItemKind, Scorer, Similarity } from "../similarity/types.js";
+import type { ItemKind, Scorer } from "../similarity/types.js";
+import { applyReview, type ScoredPair } from "./apply-review.js";
 import { collectItems, type PlanItem } from "./items.js";
 import type { AlignOptions, AlignThresholds, Alignment, ItemReference, Match, PlanReference, Relation } from "./types.js";
 
@@ -31,11 +32,17 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
   const matches: Match[] = [];
   const unmatched: Alignment["unmatched"] = { reference: [], subject: [] };
+  const rejected: Match[] = [];
   for (const [kind, items] of itemsByKind) {
-    const pairs = kind === "indicator"
+    const proposed = kind === "indicator"
       ? assignOneToOne(items.reference, items.subject, scorer, thresholds.indicator)
       : pairManyToMany(items.reference, items.subject, scorer, thresholds[kind], thresholds.margin);
+    const reviewed = applyReview(proposed, options.review, {
+      kind, referencePlan: reference.id, subjectPlan: subject.id, items, scorer, oneToOne: kind === "indicator",
+    });
+    const pairs = reviewed.pairs.sort(inDocumentOrder);
     matches.push(...pairs.map((pair) => toMatch(kind, pair)));
+    rejected.push(...reviewed.rejected.map((pair) => toMatch(kind, pair)));
     const matchedReference = new Set(pairs.map((pair) => pair.reference));
     const matchedSubject = new Set(pairs.map((pair) => pair.subject));
     unmatched.reference.push(...items.reference.filter((entry) => !matchedReference.has(entry)).map(toReference));
@@ -47,6 +54,7 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
     relation: relationOf(reference, subject),
     matches,
     unmatched,
+    rejected,
     thresholds,
   };
 }
@@ -80,12 +88,6 @@ function prepareAlignment(reference: Plan, subject: Plan, options: AlignOptions)
   return { itemsByKind, scorer };
 }
 
-interface ScoredPair {
-  reference: PlanItem;
-  subject: PlanItem;
-  similarity: Similarity;
-}
-
 function scoreAll(references: readonly PlanItem[], subjects: readonly PlanItem[], scorer: Scorer): ScoredPair[][] {
   return references.map((reference) =>
     subjects.map((subject) => ({
@@ -104,8 +106,7 @@ function assignOneToOne(references: readonly PlanItem[], subjects: readonly Plan
   const cost = scored.map((row) => row.map((pair) => 1 - pair.similarity.score));
   return munkres(cost)
     .map(([row, column]) => scored[row]?.[column])
-    .filter((pair): pair is ScoredPair => pair !== undefined && pair.similarity.score >= threshold)
-    .sort(inDocumentOrder);
+    .filter((pair): pair is ScoredPair => pair !== undefined && pair.similarity.score >= threshold);
 }
 
 /**
@@ -121,24 +122,23 @@ function pairManyToMany(references: readonly PlanItem[], subjects: readonly Plan
   };
   const bestForSubject = best("subject");
   const bestForReference = best("reference");
-  return scored
-    .filter(
-      (pair) =>
-        pair.similarity.score >= (bestForSubject.get(pair.subject) ?? 1) - margin ||
-        pair.similarity.score === bestForReference.get(pair.reference),
-    )
-    .sort(inDocumentOrder);
+  return scored.filter(
+    (pair) =>
+      pair.similarity.score >= (bestForSubject.get(pair.subject) ?? 1) - margin ||
+      pair.similarity.score === bestForReference.get(pair.reference),
+  );
 }
 
 const inDocumentOrder = (a: ScoredPair, b: ScoredPair) => a.reference.order - b.reference.order || a.subject.order - b.subject.order;
 
-function toMatch(kind: ItemKind, { reference, subject, similarity }: ScoredPair): Match {
+function toMatch(kind: ItemKind, { reference, subject, similarity, review }: ScoredPair): Match {
   return {
     kind,
     reference: toReference(reference),
     subject: toReference(subject),
     score: round(similarity.score),
     signals: similarity.signals.map((signal) => ({ ...signal, value: round(signal.value) })),
+    ...(review === undefined ? {} : { review }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Level } from "../model/plan.js";
 import type { ItemKind, Scorer, SignalScore } from "../similarity/types.js";
+import type { Review } from "../model/review.js";
 import type { ScorerOptions } from "../similarity/scorer.js";
 
 /** A plan as alignments and reports name it. */
@@ -21,6 +22,13 @@ export interface ItemReference {
   quote: string;
 }
 
+/** An auditor's decision on a match: confirmed or added (rejected pairs are listed apart). */
+export interface ReviewMark {
+  decision: "confirmed" | "added" | "rejected";
+  note?: string;
+  reviewer?: string;
+}
+
 /** Two items that correspond, with the score that says how well and why. */
 export interface Match {
   kind: ItemKind;
@@ -30,6 +38,8 @@ export interface Match {
   score: number;
   /** Each signal's part in the score. */
   signals: SignalScore[];
+  /** Set when a review decided this match. */
+  review?: ReviewMark;
 }
 
 /** How the reference plan stands to the subject: above it, beside it, or below it. */
@@ -44,6 +54,8 @@ export interface Alignment {
   matches: Match[];
   /** Items of each plan that no match covers, of the kinds aligned. */
   unmatched: { reference: ItemReference[]; subject: ItemReference[] };
+  /** Pairs a review rejected, with its decision. */
+  rejected: Match[];
   /** The thresholds used, defaults filled in. */
   thresholds: AlignThresholds;
 }
@@ -68,4 +80,6 @@ export interface AlignOptions {
   scorer?: Scorer;
   /** Options for the built-in scorer, when `scorer` is not given. */
   scorerOptions?: Omit<ScorerOptions, "corpus">;
+  /** An auditor's decisions; those naming these two plans are applied (reject, confirm, add). */
+  review?: Review;
 }

@@ -1,0 +1,20 @@
+import { readDataFile } from "../_lib/read-data-file.js";
+import { ReviewFileSchema, type Review } from "../model/review.js";
+import { formatPath, PlanLoadError } from "./errors.js";
+
+/**
+ * Reads an auditor's review file (JSON or YAML, docs/review.schema.json): decisions to confirm, reject or
+ * add pairs, which `alignPlans`, `alignChain` and `auditPlan` apply through their `review` option.
+ *
+ * @throws PlanLoadError naming the file and the path of each problem, e.g. `reviews[2].decision`
+ * @example
+ * const review = await loadReviewFile("daixian-review.yaml");
+ * const report = auditPlan(daixian, { align: { review } });
+ */
+export async function loadReviewFile(file: string): Promise<Review> {
+  const result = ReviewFileSchema.safeParse(await readDataFile(file));
+  if (!result.success) {
+    throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  }
+  return { file, decisions: result.data.reviews };
+}
