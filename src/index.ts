@@ -86,3 +86,23 @@ export type {
 export { renderAlignment, renderChain } from "./report/render-alignment.js";
 export type { RenderOptions, ReportFormat } from "./report/render-alignment.js";
 export type { ReportLanguage } from "./report/labels.js";
+
+export { parseTarget } from "./targets/parse-target.js";
+export type { Comparator, Measure, ParseTargetOptions, Target, TargetReading, UnreadTarget } from "./targets/parse-target.js";
+export { inferDirection } from "./targets/direction.js";
+export type { Direction } from "./targets/direction.js";
+export { compareTargets } from "./targets/compare-targets.js";
+export type { CompareTargetsOptions, IncomparableReason, TargetComparison, Verdict } from "./targets/compare-targets.js";
+
+export { auditPlan, auditMany } from "./findings/audit-plan.js";
+export { findingKinds } from "./findings/types.js";
+export type { AuditOptions, AuditReport, Finding, FindingKind, Severity } from "./findings/types.js";
+export { AuditReportSchema } from "./model/audit-report.js";
+export { ReviewDecisionSchema, ReviewFileSchema } from "./model/review.js";
+export type { Review, ReviewDecision } from "./model/review.js";
+export type { ReviewMark } from "./align/types.js";
+
+export { renderAudit } from "./report/render-audit.js";
+export type { AuditFormat } from "./report/render-audit.js";
+export { diffWords } from "./report/word-diff.js";
+export type { DiffPart } from "./report/word-diff.js";

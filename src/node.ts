@@ -6,3 +6,4 @@ export type { ResolvedPlan, OpenedPlan } from "./load/files.js";
 export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";
 export { loadSynonymFile } from "./synonyms/load-synonym-file.js";
+export { loadReviewFile } from "./load/review-file.js";

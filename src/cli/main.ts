@@ -7,6 +7,9 @@ import type { AlignOptions } from "../align/types.js";
 import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { resolvePlan } from "../load/files.js";
+import { loadReviewFile } from "../load/review-file.js";
+import { auditPlan } from "../findings/audit-plan.js";
+import { renderAudit, type AuditFormat } from "../report/render-audit.js";
 import { validatePlan, type PlanValidation } from "../load/validate.js";
 import type { ReportLanguage } from "../report/labels.js";
 import { renderAlignment, renderChain, type ReportFormat } from "../report/render-alignment.js";
@@ -55,12 +58,13 @@ program
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
-const reportOptions = (command: Command) =>
+const reportOptions = (command: Command, formats = ["json", "md", "csv", "html"], defaultFormat = "md") =>
   command
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "md", "csv", "html"]).default("md"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(defaultFormat))
     .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
     .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
     .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
+    .option("--review <file>", "an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)")
     .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
 
 reportOptions(
@@ -88,20 +92,48 @@ reportOptions(
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output);
 });
 
+reportOptions(
+  program
+    .command("audit")
+    .description("audit a plan against every plan above it: where it falls short, what it misses, what it adds")
+    .argument("<plan>", "a bundled plan id, or a plan file whose jurisdiction's parent is a bundled jurisdiction"),
+  ["text", "json", "md", "csv", "html"],
+  "text",
+)
+  .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
+  .action(async (planName: string, options: AuditCommandOptions) => {
+    const { plan } = await resolvePlan(planName);
+    const ancestors = getAncestorPlans(plan);
+    if (ancestors.length === 0) program.error(`audit: no bundled plan sits above ${planName} (${plan.jurisdiction.name})`);
+    const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
+    await emit(renderAudit(report, options.format), options.output);
+    // With a report written to a file, the terminal still gets the short summary.
+    if (options.output !== undefined && options.format !== "text") process.stderr.write(renderAudit(report, "text"));
+    const { error, warning } = report.summary.bySeverity;
+    if ((options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0)) process.exitCode = 3;
+  });
+
+interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
+  format: AuditFormat;
+  failOn?: "error" | "warning";
+}
+
 interface CompareOptions {
   format: ReportFormat;
   lang: ReportLanguage;
   threshold?: number;
   synonyms?: string;
+  review?: string;
   output?: string;
 }
 
-async function alignOptionsOf({ threshold, synonyms }: CompareOptions): Promise<AlignOptions> {
+async function alignOptionsOf({ threshold, synonyms, review }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
   return {
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
     ...(synonyms === undefined ? {} : {
       scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile(synonyms))]) },
     }),
+    ...(review === undefined ? {} : { review: await loadReviewFile(review) }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { AuditReportSchema } from "./audit-report.js";
 import { HierarchySchema } from "./hierarchy.js";
 import { PlanSchema } from "./plan.js";
+import { ReviewFileSchema } from "./review.js";
 
 /**
  * The JSON Schemas of the files plan-align reads, generated from the zod schemas so they never drift.
@@ -16,6 +18,8 @@ export function getJsonSchemas(): Record<string, object> {
       z.toJSONSchema(HierarchySchema, { io: "input" }),
       "plan-align jurisdiction hierarchy",
     ),
+    "review.schema.json": withTitle(z.toJSONSchema(ReviewFileSchema, { io: "input" }), "plan-align review decisions"),
+    "audit-report.schema.json": withTitle(z.toJSONSchema(AuditReportSchema, { io: "output" }), "plan-align audit report"),
   };
 }
 

@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
-import escapeHtml from "escape-html";
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
-import type { Alignment, ItemReference, Match } from "../align/types.js";
+import type { Alignment, ItemReference, Match, ReviewMark } from "../align/types.js";
 import type { SignalScore } from "../similarity/types.js";
+import { escapeHtml, htmlPage, markdownCell, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /** Output formats of reports. */
@@ -59,13 +58,15 @@ function describeSignals(signals: readonly SignalScore[], labels: Labels): strin
     .join("; ");
 }
 
+/** The reviewer's decision on a match, in words, with the note; empty when unreviewed. */
+export function describeReview({ review }: { review?: ReviewMark | undefined }, labels: Labels): string {
+  if (review === undefined) return "";
+  const note = review.note === undefined ? "" : `: ${review.note}`;
+  return `${labels.reviewDecision[review.decision]}${note}`;
+}
+
 const planLine = (labels: Labels, role: "reference" | "subject", plan: { id: string; title: string }) =>
   `${labels[role]}: ${plan.title} (${plan.id})`;
-
-// Markdown: pipes and line breaks inside cells would break the table; backslash-escaping keeps the text.
-function markdownCell(text: string): string {
-  return text.replace(/\\/gu, "\\\\").replace(/\|/gu, "\\|").replace(/[<>]/gu, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/\r?\n/gu, " ");
-}
 
 function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string {
   const heading = inChain ? "## " : "";
@@ -84,11 +85,17 @@ function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string
   ];
   if (alignment.matches.length === 0) lines.push(labels.noMatches);
   else {
-    lines.push(`| ${labels.kindColumn} | ${labels.reference} | ${labels.subject} | ${labels.score} | ${labels.signals} |`, "|---|---|---|---|---|");
+    lines.push(`| ${labels.kindColumn} | ${labels.reference} | ${labels.subject} | ${labels.score} | ${labels.signals} | ${labels.reviewColumn} |`, "|---|---|---|---|---|---|");
     for (const match of alignment.matches) {
       lines.push(
-        `| ${labels.kind[match.kind]} | ${markdownCell(`${match.reference.id} ${match.reference.text}`)} | ${markdownCell(`${match.subject.id} ${match.subject.text}`)} | ${formatScore(match.score)} | ${markdownCell(describeSignals(match.signals, labels))} |`,
+        `| ${labels.kind[match.kind]} | ${markdownCell(`${match.reference.id} ${match.reference.text}`)} | ${markdownCell(`${match.subject.id} ${match.subject.text}`)} | ${formatScore(match.score)} | ${markdownCell(describeSignals(match.signals, labels))} | ${markdownCell(describeReview(match, labels))} |`,
       );
+    }
+  }
+  if (alignment.rejected.length > 0) {
+    lines.push("", `${sub}${labels.rejected} (${alignment.rejected.length})`, "");
+    for (const match of alignment.rejected) {
+      lines.push(`- ${labels.kind[match.kind]} ${markdownCell(`${match.reference.id} ${match.reference.label} ↔ ${match.subject.id} ${match.subject.label} — ${describeReview(match, labels)}`)}`);
     }
   }
   for (const role of ["reference", "subject"] as const) {
@@ -103,23 +110,18 @@ function csvOf(steps: readonly ChainStep[], labels: Labels): string {
   const header = [
     `${labels.reference}`, labels.status, labels.kindColumn,
     `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`, `${labels.reference} ${labels.quote}`,
-    `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`, labels.score, labels.signals,
+    `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`, labels.score, labels.signals, labels.reviewColumn,
   ];
   const rows = steps.flatMap((step) =>
     step.status === "skipped"
-      ? [[step.reference.id, labels.statusSkipped, "", "", labels.skipped[step.reason], "", "", "", "", "", ""]]
-      : step.alignment.matches.map((match) => [
+      ? [[step.reference.id, labels.statusSkipped, "", "", labels.skipped[step.reason], "", "", "", "", "", "", ""]]
+      : [...step.alignment.matches, ...step.alignment.rejected].map((match) => [
           step.reference.id, "", labels.kind[match.kind], match.reference.id, match.reference.text, match.reference.quote,
           match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeSignals(match.signals, labels),
+          describeReview(match, labels),
         ]),
   );
-  // The BOM tells Excel the file is UTF-8; without it Chinese text opens garbled.
-  return `\uFEFF${stringify([header, ...rows.map((row) => row.map(defuseFormula))], { record_delimiter: "windows" })}`;
-}
-
-// A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe keeps it text.
-function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
+  return toCsv([header, ...rows]);
 }
 
 function htmlItem(reference: ItemReference): string {
@@ -133,8 +135,9 @@ function htmlStep(step: ChainStep, labels: Labels, inChain: boolean): string {
   }
   const { alignment } = step;
   const sub = inChain ? "h3" : "h2";
+  const badge = (match: Match) => (match.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(match, labels))}</span>`);
   const row = (match: Match) =>
-    `<tr><td>${escapeHtml(labels.kind[match.kind])}</td><td>${htmlItem(match.reference)}</td><td>${htmlItem(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeSignals(match.signals, labels))}</div></td></tr>`;
+    `<tr><td>${escapeHtml(labels.kind[match.kind])}${badge(match)}</td><td>${htmlItem(match.reference)}</td><td>${htmlItem(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeSignals(match.signals, labels))}</div></td></tr>`;
   const unmatched = (role: "reference" | "subject") =>
     `<${sub}>${escapeHtml(labels.unmatched)}: ${escapeHtml(labels[role])} (${alignment.unmatched[role].length})</${sub}><ul>${alignment.unmatched[role].map((entry) => `<li>${escapeHtml(labels.kind[entry.kind])} ${htmlItem(entry)}</li>`).join("") || `<li>${escapeHtml(labels.none)}</li>`}</ul>`;
   return `<section>${heading}<p>${escapeHtml(planLine(labels, "reference", alignment.reference))} — ${escapeHtml(labels.relation[alignment.relation])}<br>${escapeHtml(planLine(labels, "subject", alignment.subject))}</p>
@@ -145,34 +148,8 @@ function htmlStep(step: ChainStep, labels: Labels, inChain: boolean): string {
 ${alignment.matches.map(row).join("\n")}
 </tbody>
 </table>
+${alignment.rejected.length === 0 ? "" : `<${sub}>${escapeHtml(labels.rejected)} (${alignment.rejected.length})</${sub}><ul>${alignment.rejected.map((match) => `<li>${escapeHtml(`${match.reference.id} ${match.reference.label} ↔ ${match.subject.id} ${match.subject.label}`)}${badge(match)}</li>`).join("")}</ul>`}
 ${unmatched("reference")}
 ${unmatched("subject")}
 </section>`;
-}
-
-function htmlPage(title: string, body: string, lang: ReportLanguage): string {
-  return `<!doctype html>
-<html lang="${lang === "zh" ? "zh-CN" : "en"}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #1f2328; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #d0d7de; padding: .5rem; vertical-align: top; text-align: left; }
-th { background: #f6f8fa; }
-.id { font-family: ui-monospace, monospace; color: #57606a; }
-blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d7de; color: #57606a; font-size: .85em; white-space: pre-wrap; }
-.score { white-space: nowrap; font-weight: 600; }
-.signals { font-weight: normal; font-size: .8em; color: #57606a; white-space: normal; }
-.skipped { padding: .6rem; background: #fff8c5; border: 1px solid #d4a72c; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-${body}
-</body>
-</html>
-`;
 }

@@ -29,9 +29,9 @@ const genericWords = new RegExp(
   "gu",
 );
 
-/** Comparable text with the words that only say how hard something is pursued removed. */
+/** Comparable text without punctuation and without the words that only say how hard something is pursued. */
 export function stripGenericWords(comparable: string): string {
-  return comparable.replace(genericWords, "");
+  return comparable.replace(/[^\p{Script=Han}\p{L}\p{N}%‰.<>]/gu, "").replace(genericWords, "");
 }
 
 /** An item in the forms the signals compare, computed once per item. */

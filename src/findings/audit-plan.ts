@@ -1,0 +1,244 @@
+import { alignChain, type ChainStep } from "../align/align-chain.js";
+import { collectItems } from "../align/items.js";
+import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
+import { getAncestorPlans } from "../load/bundled.js";
+import type { Indicator, Plan } from "../model/plan.js";
+import { describePlan } from "../align/align-plans.js";
+import { getLabels, type ReportLanguage } from "../report/labels.js";
+import { compareTargets } from "../targets/compare-targets.js";
+import { inferDirection } from "../targets/direction.js";
+import { parseTarget } from "../targets/parse-target.js";
+import { formatMessage } from "./messages.js";
+import { findingKinds, type AuditOptions, type AuditReport, type Finding, type FindingKind, type Severity } from "./types.js";
+
+/**
+ * Audits a plan against every plan above it (its chain of ancestors, nearest first): missing indicators,
+ * tasks and projects, weaker, equal, stronger or incomparable targets, later deadlines, downgraded
+ * indicator natures, what it adds, and of the plan itself: tasks without a lead unit, omissions in its
+ * source. Findings come in a stable order: by ancestor, then kind, then document order.
+ *
+ * @example
+ * const report = auditPlan(getBundledPlan("daixian"));
+ * report.findings.filter((finding) => finding.kind === "weaker-target").length; // 2
+ */
+export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditReport {
+  const lang = options.lang ?? "zh";
+  const ancestors = options.ancestors ?? getAncestorPlans(subject);
+  const chain = alignChain(subject, ancestors, options.align ?? {});
+  const findings: Finding[] = [];
+  chain.steps.forEach((step, index) => {
+    const reference = ancestors[index];
+    if (reference === undefined) return;
+    findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : stepFindings(step.alignment, reference, subject, lang)));
+    findings.push(...omissions(reference, lang));
+  });
+  findings.push(...unassigned(subject, lang), ...omissions(subject, lang));
+  const ordered = sortFindings(findings, chain.steps);
+  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: summarize(ordered) };
+}
+
+/**
+ * Audits several plans, each against its own ancestors.
+ *
+ * @example
+ * const reports = auditMany([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
+ */
+export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors"> = {}): AuditReport[] {
+  return subjects.map((subject) => auditPlan(subject, options));
+}
+
+function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: Plan, lang: ReportLanguage): Finding {
+  return {
+    kind: "skipped-level", severity: "info", referencePlan: step.reference, plan: describePlan(subject), reference: null, subject: null,
+    message: formatMessage("skipped-level", lang, { referencePlan: step.reference.title }),
+  };
+}
+
+function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang: ReportLanguage): Finding[] {
+  const findings: Finding[] = [];
+  const base = { referencePlan: alignment.reference, plan: alignment.subject };
+  const values = (match: { reference: ItemReference | null; subject: ItemReference | null }) => ({
+    referencePlan: alignment.reference.title, reference: match.reference?.label ?? "", subject: match.subject?.label ?? "",
+  });
+  const referenceIndicators = new Map(reference.indicators.map((indicator) => [indicator.id, indicator]));
+  const subjectIndicators = new Map(subject.indicators.map((indicator) => [indicator.id, indicator]));
+
+  for (const match of alignment.matches) {
+    const review = match.review === undefined ? {} : { review: match.review };
+    if (match.kind === "indicator") {
+      const referenceIndicator = referenceIndicators.get(match.reference.id);
+      const subjectIndicator = subjectIndicators.get(match.subject.id);
+      if (referenceIndicator === undefined || subjectIndicator === undefined) continue;
+      findings.push(targetFinding(match, referenceIndicator, subjectIndicator, reference, subject, base, values(match), lang));
+      if (referenceIndicator.nature === "binding" && subjectIndicator.nature === "expected") {
+        findings.push({ ...base, kind: "nature-downgraded", severity: "error", reference: match.reference, subject: match.subject, expected: "约束性", actual: "预期性", score: match.score, ...review, message: formatMessage("nature-downgraded", lang, values(match)) });
+      }
+    }
+    const years = yearsOf(match, reference, subject);
+    if (years !== undefined && years.subject > years.reference) {
+      findings.push({ ...base, kind: "later-deadline", severity: "warning", reference: match.reference, subject: match.subject, expected: String(years.reference), actual: String(years.subject), score: match.score, ...review, message: formatMessage("later-deadline", lang, { ...values(match), expected: String(years.reference), actual: String(years.subject) }) });
+    }
+  }
+
+  // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing.
+  const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
+  for (const item of alignment.unmatched.reference) {
+    const kind = missingKind(item, reference);
+    if (kind === undefined) continue;
+    const indicator = referenceIndicators.get(item.id);
+    const essential = kind === "missing-indicator" && (indicator?.nature === "binding" || indicator?.origin === "core");
+    const hidden = kind === "missing-indicator" && omittedTable !== undefined;
+    let message = formatMessage(kind, lang, values({ reference: item, subject: null }));
+    if (hidden) message += getLabels(lang).omittedNote.replace("{what}", omittedTable.what);
+    findings.push({
+      ...base, kind, severity: essential && !hidden ? "error" : "warning", reference: item, subject: null,
+      ...(indicator?.unverified === true ? { unverified: true as const } : {}), message,
+    });
+  }
+
+  for (const item of alignment.unmatched.subject) {
+    if (!isWorthCallingExtra(item, alignment, reference, subject)) continue;
+    findings.push({ ...base, kind: "extra-item", severity: "info", reference: null, subject: item, message: formatMessage("extra-item", lang, values({ reference: null, subject: item })) });
+  }
+  return findings;
+}
+
+/**
+ * Whether an unmatched subject item is news: only where the reference lists items of that sort, so nothing
+ * is called new against a plan whose content of that sort is simply not known (a skeleton's indicators,
+ * 河南省's unnamed projects). Indicators compare by origin (core, goal, inline); sections only as task or
+ * project groups, where the reference lists groups of the same role.
+ */
+function isWorthCallingExtra(item: ItemReference, alignment: Alignment, reference: Plan, subject: Plan): boolean {
+  switch (item.kind) {
+    case "indicator": {
+      const origin = subject.indicators.find((indicator) => indicator.id === item.id)?.origin;
+      const listed = reference.indicators.some((indicator) => indicator.origin === origin);
+      return listed && (reference.content === "complete" || origin === "core");
+    }
+    case "section": {
+      const role = groupRoles(subject).get(item.id);
+      return role !== undefined && [...groupRoles(reference).values()].includes(role);
+    }
+    case "task":
+    case "project":
+      return alignment.matches.some((match) => match.kind === item.kind) || alignment.unmatched.reference.some((other) => other.kind === item.kind);
+  }
+}
+
+/**
+ * The task and project groups of a plan with their role: sections directly under the heading that names
+ * the role (三、重点任务 › (一)…), not the heading itself and not boxes or paragraphs nested deeper.
+ */
+function groupRoles(plan: Plan): Map<string, "tasks" | "projects"> {
+  const roleOf = new Map(collectItems(plan, "section").map((entry) => [entry.item.id, entry.role]));
+  const parentOf = new Map(plan.sections.map((section) => [section.id, section.parent]));
+  const groups = new Map<string, "tasks" | "projects">();
+  for (const [id, role] of roleOf) {
+    if (role !== "tasks" && role !== "projects") continue;
+    const parent = parentOf.get(id) ?? null;
+    const grandparent = parent === null ? null : (parentOf.get(parent) ?? null);
+    if (parent !== null && roleOf.get(parent) === role && (grandparent === null || roleOf.get(grandparent) !== role)) groups.set(id, role);
+  }
+  return groups;
+}
+
+function targetFinding(
+  match: Match,
+  referenceIndicator: Indicator,
+  subjectIndicator: Indicator,
+  reference: Plan,
+  subject: Plan,
+  base: { referencePlan: PlanReference; plan: PlanReference },
+  values: Record<string, string>,
+  lang: ReportLanguage,
+): Finding {
+  const [referenceTarget] = parseTarget(referenceIndicator.target ?? "", { year: referenceIndicator.year }).targets;
+  const [subjectTarget] = parseTarget(subjectIndicator.target ?? "", { year: subjectIndicator.year }).targets;
+  const comparison = compareTargets(referenceTarget, subjectTarget, {
+    direction: inferDirection(subjectIndicator.direction === undefined ? referenceIndicator : subjectIndicator),
+    referenceBaseline: referenceIndicator.baseline,
+    subjectBaseline: subjectIndicator.baseline,
+    sameJurisdiction: reference.jurisdiction.name === subject.jurisdiction.name,
+  });
+  const kind: FindingKind = `${comparison.verdict === "incomparable" ? "incomparable" : comparison.verdict}-target` as FindingKind;
+  const unverified = referenceIndicator.unverified === true;
+  const severity: Severity = kind === "weaker-target" ? (unverified ? "warning" : "error") : kind === "incomparable-target" ? "warning" : "info";
+  const labels = getLabels(lang);
+  const expected = referenceIndicator.target ?? "—";
+  const actual = subjectIndicator.target ?? "—";
+  let message = formatMessage(kind, lang, {
+    ...values, expected, actual, reason: comparison.reason === undefined ? "" : labels.reasons[comparison.reason],
+  });
+  if (comparison.softenedBy.length > 0) message += labels.softenedNote.replace("{words}", comparison.softenedBy.join("、"));
+  if (unverified) message += labels.unverifiedNote;
+  return {
+    ...base, kind, severity, reference: match.reference, subject: match.subject, expected, actual, comparison, score: match.score,
+    ...(match.review === undefined ? {} : { review: match.review }), ...(unverified ? { unverified: true as const } : {}), message,
+  };
+}
+
+function yearsOf(match: Match, reference: Plan, subject: Plan): { reference: number; subject: number } | undefined {
+  // Item ids are unique across a plan's lists, so the id alone finds the item.
+  const yearOf = (plan: Plan, id: string) => [...plan.indicators, ...plan.tasks, ...plan.projects].find((item) => item.id === id)?.year;
+  const referenceYear = yearOf(reference, match.reference.id);
+  const subjectYear = yearOf(subject, match.subject.id);
+  return referenceYear === undefined || subjectYear === undefined ? undefined : { reference: referenceYear, subject: subjectYear };
+}
+
+/** What an unmatched reference item means: a missing indicator, task or project (groups count by role). */
+function missingKind(item: ItemReference, reference: Plan): FindingKind | undefined {
+  switch (item.kind) {
+    case "indicator":
+      return "missing-indicator";
+    case "task":
+      return "missing-task";
+    case "project":
+      return "missing-project";
+    case "section": {
+      const role = groupRoles(reference).get(item.id);
+      return role === "tasks" ? "missing-task" : role === "projects" ? "missing-project" : undefined;
+    }
+  }
+}
+
+function unassigned(subject: Plan, lang: ReportLanguage): Finding[] {
+  if (subject.kind !== "implementation-plan") return [];
+  const plan = describePlan(subject);
+  return (["task", "project"] as const).flatMap((kind) =>
+    (kind === "task" ? subject.tasks : subject.projects)
+      .filter((item) => (item.units?.lead.length ?? 0) === 0)
+      .map((item): Finding => {
+        const reference: ItemReference = { kind, id: item.id, label: item.title, text: item.text, quote: item.quote };
+        return { kind: "unassigned", severity: "warning", referencePlan: null, plan, reference: null, subject: reference, message: formatMessage("unassigned", lang, { subject: item.title }) };
+      }),
+  );
+}
+
+function omissions(plan: Plan, lang: ReportLanguage): Finding[] {
+  const described = describePlan(plan);
+  return plan.omissions.map((omission) => ({
+    kind: "omitted-in-source" as const, severity: "info" as const, referencePlan: null, plan: described, reference: null, subject: null,
+    actual: omission.quote.trim(), message: formatMessage("omitted-in-source", lang, { plan: plan.title, what: omission.what }),
+  }));
+}
+
+function sortFindings(findings: readonly Finding[], steps: readonly ChainStep[]): Finding[] {
+  const stepOrder = (finding: Finding) => {
+    const index = steps.findIndex((step) => step.reference.id === (finding.referencePlan?.id ?? finding.plan.id));
+    return index === -1 ? steps.length : index;
+  };
+  const kindOrder = (finding: Finding) => findingKinds.indexOf(finding.kind);
+  // Array.prototype.sort is stable, so findings of one kind keep the document order they were made in.
+  return [...findings].sort((a, b) => stepOrder(a) - stepOrder(b) || kindOrder(a) - kindOrder(b));
+}
+
+function summarize(findings: readonly Finding[]): AuditReport["summary"] {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byKind: Partial<Record<FindingKind, number>> = {};
+  for (const finding of findings) {
+    bySeverity[finding.severity] += 1;
+    byKind[finding.kind] = (byKind[finding.kind] ?? 0) + 1;
+  }
+  return { bySeverity, byKind };
+}

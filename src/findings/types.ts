@@ -1,0 +1,96 @@
+import type { ChainStep } from "../align/align-chain.js";
+import type { AlignOptions, ItemReference, PlanReference, ReviewMark } from "../align/types.js";
+import type { Plan } from "../model/plan.js";
+import type { ReportLanguage } from "../report/labels.js";
+import type { IncomparableReason, Verdict } from "../targets/compare-targets.js";
+
+/**
+ * What a finding says. Against an ancestor's plan: `missing-indicator`, `weaker-target`, `equal-target`,
+ * `stronger-target`, `incomparable-target`, `later-deadline`, `nature-downgraded` (约束性 → 预期性),
+ * `missing-task`, `missing-project`, `extra-item` (the subject adds something), `skipped-level` (an ancestor
+ * without content). Of the plans themselves: `unassigned` (a task or project of an implementation plan with
+ * no lead unit) and `omitted-in-source` ("(略)").
+ */
+export type FindingKind =
+  | "missing-indicator"
+  | "weaker-target"
+  | "equal-target"
+  | "stronger-target"
+  | "incomparable-target"
+  | "later-deadline"
+  | "nature-downgraded"
+  | "missing-task"
+  | "missing-project"
+  | "unassigned"
+  | "omitted-in-source"
+  | "skipped-level"
+  | "extra-item";
+
+/** The documented order of finding kinds; reports list findings in it. */
+export const findingKinds: readonly FindingKind[] = [
+  "skipped-level",
+  "missing-indicator",
+  "weaker-target",
+  "nature-downgraded",
+  "later-deadline",
+  "incomparable-target",
+  "equal-target",
+  "stronger-target",
+  "missing-task",
+  "missing-project",
+  "unassigned",
+  "omitted-in-source",
+  "extra-item",
+];
+
+/** error: the plan falls short of its parents; warning: a person should look; info: for the record. */
+export type Severity = "error" | "warning" | "info";
+
+/** One thing an auditor should know, with both items and the evidence. */
+export interface Finding {
+  kind: FindingKind;
+  severity: Severity;
+  /** The ancestor's plan the finding is about; null for findings about the subject alone. */
+  referencePlan: PlanReference | null;
+  /** The plan the finding is in: the subject, or an ancestor for an omission in its source. */
+  plan: PlanReference;
+  /** The ancestor's item, where there is one. */
+  reference: ItemReference | null;
+  /** The subject's item, where there is one. */
+  subject: ItemReference | null;
+  /** What the reference asks: its target or year, as written. */
+  expected?: string;
+  /** What the subject says. */
+  actual?: string;
+  /** For target comparisons: the verdict and, when incomparable, why. */
+  comparison?: { verdict: Verdict; reason?: IncomparableReason; softenedBy: string[] };
+  /** Score of the match the finding rests on. */
+  score?: number;
+  /** Set when an auditor's review decided the match. */
+  review?: ReviewMark;
+  /** Set when the reference value comes from a source that marks it unverified. */
+  unverified?: true;
+  /** A sentence a person can act on, in the report's language. */
+  message: string;
+}
+
+/** Options of `auditPlan`; every field has a default. */
+export interface AuditOptions {
+  /** The plans above the subject, nearest first. Default: the bundled ancestors of its jurisdiction. */
+  ancestors?: readonly Plan[];
+  /** Options for aligning with each ancestor (thresholds, scorer, review decisions). */
+  align?: AlignOptions;
+  /** Language of messages. Default "zh". */
+  lang?: ReportLanguage;
+}
+
+/** The result of auditing one plan: its chain of ancestors, the findings in stable order, and counts. */
+export interface AuditReport {
+  schemaVersion: 1;
+  subject: PlanReference;
+  lang: ReportLanguage;
+  /** Each ancestor, nearest first, aligned or skipped. */
+  chain: ChainStep[];
+  findings: Finding[];
+  summary: { bySeverity: Record<Severity, number>; byKind: Partial<Record<FindingKind, number>> };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { LevelSchema } from "./plan.js";
+
+// The JSON contract of `plan-align audit --format json`: written out as docs/audit-report.schema.json, and
+// tests check that real reports validate against it, so the two cannot drift apart.
+
+const PlanReferenceSchema = z.object({ id: z.string(), title: z.string(), level: LevelSchema }).strict();
+const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]);
+const ItemReferenceSchema = z
+  .object({ kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string() })
+  .strict()
+  .describe("An item with what a person needs to check it: id, label, text and the exact source quote.");
+const ReviewMarkSchema = z
+  .object({ decision: z.enum(["confirmed", "added", "rejected"]), note: z.string().optional(), reviewer: z.string().optional() })
+  .strict();
+const SignalSchema = z
+  .object({ name: z.string(), value: z.number().min(0).max(1), weight: z.number().min(0), note: z.string().optional() })
+  .strict();
+const MatchSchema = z
+  .object({
+    kind: ItemKindSchema,
+    reference: ItemReferenceSchema,
+    subject: ItemReferenceSchema,
+    score: z.number().min(0).max(1),
+    signals: z.array(SignalSchema),
+    review: ReviewMarkSchema.optional(),
+  })
+  .strict();
+const AlignmentSchema = z
+  .object({
+    reference: PlanReferenceSchema,
+    subject: PlanReferenceSchema,
+    relation: z.enum(["ancestor", "peer", "descendant"]),
+    matches: z.array(MatchSchema),
+    unmatched: z.object({ reference: z.array(ItemReferenceSchema), subject: z.array(ItemReferenceSchema) }).strict(),
+    rejected: z.array(MatchSchema),
+    thresholds: z
+      .object({ indicator: z.number(), task: z.number(), project: z.number(), section: z.number(), margin: z.number() })
+      .strict(),
+  })
+  .strict();
+const ChainStepSchema = z.union([
+  z.object({ reference: PlanReferenceSchema, status: z.literal("aligned"), alignment: AlignmentSchema }).strict(),
+  z.object({ reference: PlanReferenceSchema, status: z.literal("skipped"), reason: z.enum(["no-content"]) }).strict(),
+]);
+
+export const FindingKindSchema = z.enum([
+  "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
+  "nature-downgraded", "missing-task", "missing-project", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
+]);
+const SeveritySchema = z.enum(["error", "warning", "info"]);
+
+const FindingSchema = z
+  .object({
+    kind: FindingKindSchema,
+    severity: SeveritySchema,
+    referencePlan: PlanReferenceSchema.nullable(),
+    plan: PlanReferenceSchema,
+    reference: ItemReferenceSchema.nullable(),
+    subject: ItemReferenceSchema.nullable(),
+    expected: z.string().optional(),
+    actual: z.string().optional(),
+    comparison: z
+      .object({
+        verdict: z.enum(["stronger", "equal", "weaker", "incomparable"]),
+        reason: z.string().optional(),
+        softenedBy: z.array(z.string()),
+      })
+      .strict()
+      .optional(),
+    score: z.number().optional(),
+    review: ReviewMarkSchema.optional(),
+    unverified: z.literal(true).optional(),
+    message: z.string(),
+  })
+  .strict();
+
+/** An audit report as `auditPlan` returns it and `plan-align audit --format json` prints it. */
+export const AuditReportSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    subject: PlanReferenceSchema,
+    lang: z.enum(["zh", "en"]),
+    chain: z.array(ChainStepSchema),
+    findings: z.array(FindingSchema),
+    summary: z
+      .object({
+        bySeverity: z.object({ error: z.number(), warning: z.number(), info: z.number() }).strict(),
+        byKind: z.partialRecord(FindingKindSchema, z.number()),
+      })
+      .strict(),
+  })
+  .strict();

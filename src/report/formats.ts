@@ -1,0 +1,57 @@
+import { stringify } from "csv-stringify/sync";
+import escapeHtml from "escape-html";
+import type { ReportLanguage } from "./labels.js";
+
+// What every report format needs to stay safe whatever the plans contain.
+
+/** A Markdown table cell: pipes, backslashes, angle brackets and line breaks would break the table. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\\/gu, "\\\\")
+    .replace(/\|/gu, "\\|")
+    .replace(/[<>]/gu, (c) => (c === "<" ? "&lt;" : "&gt;"))
+    .replace(/\r?\n/gu, " ");
+}
+
+/** CSV that Excel opens right: a BOM (UTF-8, so Chinese is intact), CRLF records, formulas defused. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows" })}`;
+}
+
+// A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe keeps it text.
+function defuseFormula(cell: string): string {
+  return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
+}
+
+export { escapeHtml };
+
+const baseStyle = `
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #1f2328; line-height: 1.5; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
+th, td { border: 1px solid #d0d7de; padding: .45rem; vertical-align: top; text-align: left; }
+th { background: #f6f8fa; }
+.id { font-family: ui-monospace, monospace; color: #57606a; }
+blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d7de; color: #57606a; font-size: .85em; white-space: pre-wrap; }
+.score { white-space: nowrap; font-weight: 600; }
+.signals { font-weight: normal; font-size: .8em; color: #57606a; white-space: normal; }
+.skipped { padding: .6rem; background: #fff8c5; border: 1px solid #d4a72c; }
+.review { display: inline-block; font-size: .75em; padding: 0 .4em; border-radius: 3px; background: #ddf4ff; color: #0969da; margin-left: .3em; }
+`;
+
+/** A self-contained HTML page: no scripts, no external styles, fonts or images. */
+export function htmlPage(title: string, body: string, lang: ReportLanguage, style = ""): string {
+  return `<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${baseStyle}${style}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</body>
+</html>
+`;
+}

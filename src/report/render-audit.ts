@@ -1,0 +1,205 @@
+import type { ChainStep } from "../align/align-chain.js";
+import type { ItemReference } from "../align/types.js";
+import type { AuditReport, Finding, Severity } from "../findings/types.js";
+import { parseTarget } from "../targets/parse-target.js";
+import { escapeHtml, htmlPage, markdownCell, toCsv } from "./formats.js";
+import { getLabels, type Labels } from "./labels.js";
+import { describeReview } from "./render-alignment.js";
+import { diffWords } from "./word-diff.js";
+
+/** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
+export type AuditFormat = "json" | "md" | "csv" | "html" | "text";
+
+/**
+ * Renders an audit report. JSON is the contract for other tools (docs/audit-report.schema.json); Markdown
+ * is for reading; CSV opens in Excel; HTML is one self-contained page with the findings, each indicator's
+ * targets level by level as a small chart, and matched items side by side with their word-level
+ * differences; `text` is a short summary for the terminal. Labels follow the report's language.
+ *
+ * @example
+ * writeFileSync("daixian.html", renderAudit(auditPlan(getBundledPlan("daixian")), "html"));
+ */
+export function renderAudit(report: AuditReport, format: AuditFormat): string {
+  const labels = getLabels(report.lang);
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case "text":
+      return renderText(report, labels);
+    case "md":
+      return renderMarkdown(report, labels);
+    case "csv":
+      return renderCsv(report, labels);
+    case "html":
+      return renderHtml(report, labels);
+  }
+}
+
+const severities: readonly Severity[] = ["error", "warning", "info"];
+const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
+const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
+const reviewOf = (finding: Finding, labels: Labels) => describeReview(finding, labels);
+
+function chainLine(step: ChainStep, labels: Labels): string {
+  return step.status === "skipped" ? `${step.reference.title} — ${labels.statusSkipped}` : step.reference.title;
+}
+
+function counts(report: AuditReport, labels: Labels): string {
+  return severities.map((severity) => `${labels.severity[severity]} ${report.summary.bySeverity[severity]}`).join(" · ");
+}
+
+function renderText(report: AuditReport, labels: Labels): string {
+  const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, counts(report, labels), ""];
+  for (const finding of report.findings.filter((candidate) => candidate.severity !== "info")) {
+    lines.push(`${finding.severity === "error" ? "✗" : "!"} [${labels.findingKind[finding.kind]}] ${finding.message}`);
+  }
+  const info = report.summary.bySeverity.info;
+  if (info > 0) lines.push("", labels.moreInfo.replace("{count}", String(info)));
+  return `${lines.join("\n")}\n`;
+}
+
+function renderMarkdown(report: AuditReport, labels: Labels): string {
+  const lines = [
+    `# ${markdownCell(title(report, labels))}`,
+    "",
+    `## ${labels.summary}`,
+    "",
+    `- ${labels.chain}: ${markdownCell(report.chain.map((step) => chainLine(step, labels)).join(" → "))}`,
+    `- ${counts(report, labels)}`,
+    "",
+    `## ${labels.findings} (${report.findings.length})`,
+    "",
+  ];
+  if (report.findings.length === 0) lines.push(labels.noFindings);
+  else {
+    lines.push(`| ${labels.severityColumn} | ${labels.kindFindingColumn} | ${labels.message} | ${labels.reference} | ${labels.subject} | ${labels.reviewColumn} |`, "|---|---|---|---|---|---|");
+    for (const finding of report.findings) {
+      lines.push(
+        `| ${labels.severity[finding.severity]} | ${labels.findingKind[finding.kind]} | ${markdownCell(finding.message)} | ${markdownCell(itemLine(finding.reference))} | ${markdownCell(itemLine(finding.subject))} | ${markdownCell(reviewOf(finding, labels))} |`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function renderCsv(report: AuditReport, labels: Labels): string {
+  const header = [
+    labels.severityColumn, labels.kindFindingColumn, labels.reference, `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`,
+    `${labels.reference} ${labels.quote}`, `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`,
+    labels.expected, labels.actual, labels.reviewColumn, labels.message,
+  ];
+  const rows = report.findings.map((finding) => [
+    labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
+    finding.reference?.id ?? "", finding.reference?.text ?? "", finding.reference?.quote ?? "",
+    finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
+    finding.expected ?? "", finding.actual ?? "", reviewOf(finding, labels), finding.message,
+  ]);
+  return toCsv([header, ...rows]);
+}
+
+const auditStyle = `
+.badge { display: inline-block; padding: .1em .5em; border-radius: 1em; font-size: .85em; color: #fff; white-space: nowrap; }
+.badge.error { background: #cf222e; } .badge.warning { background: #9a6700; } .badge.info { background: #57606a; }
+.diff del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
+.diff ins { background: #dafbe1; color: #116329; text-decoration: none; }
+.chart { margin: .3rem 0 1rem; }
+.chart text { font-size: 12px; fill: #1f2328; }
+h3 { margin-bottom: .2rem; }
+`;
+
+function renderHtml(report: AuditReport, labels: Labels): string {
+  const badge = (severity: Severity) => `<span class="badge ${severity}">${escapeHtml(labels.severity[severity])}</span>`;
+  const item = (reference: ItemReference | null) =>
+    reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>`;
+  const summary = `<h2>${escapeHtml(labels.summary)}</h2>
+<p>${escapeHtml(labels.chain)}: ${escapeHtml(report.chain.map((step) => chainLine(step, labels)).join(" → "))}</p>
+<p>${severities.map((severity) => `${badge(severity)} ${report.summary.bySeverity[severity]}`).join(" &nbsp; ")}</p>`;
+  const findings = `<h2>${escapeHtml(labels.findings)} (${report.findings.length})</h2>
+${report.findings.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
+<thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
+<tbody>
+${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(reviewOf(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${item(finding.subject)}</td></tr>`).join("\n")}
+</tbody>
+</table>`}`;
+  return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);
+}
+
+interface TargetLevel {
+  plan: string;
+  target: string;
+  verdict?: Finding["comparison"];
+  unverified?: boolean;
+}
+
+/**
+ * For each indicator of the subject with a target finding, its targets from the top level down to it;
+ * indicators in the order of their first finding, so weaker targets come first.
+ */
+function targetChains(report: AuditReport): Array<{ subject: ItemReference; levels: TargetLevel[] }> {
+  const chains = new Map<string, { subject: ItemReference; levels: TargetLevel[]; actual: string }>();
+  for (const finding of report.findings) {
+    if (!finding.kind.endsWith("-target") || finding.subject === null || finding.referencePlan === null) continue;
+    const entry = chains.get(finding.subject.id) ?? { subject: finding.subject, levels: [], actual: finding.actual ?? "" };
+    // Findings come nearest ancestor first; the chart reads from the top level down.
+    entry.levels.unshift({ plan: finding.referencePlan.title, target: finding.expected ?? "", verdict: finding.comparison, unverified: finding.unverified === true });
+    chains.set(finding.subject.id, entry);
+  }
+  return [...chains.values()].map(({ subject, levels, actual }) => ({ subject, levels: [...levels, { plan: report.subject.title, target: actual }] }));
+}
+
+function targetCharts(report: AuditReport, labels: Labels): string {
+  const chains = targetChains(report);
+  if (chains.length === 0) return "";
+  return `<h2>${escapeHtml(labels.targetChains)}</h2>\n${chains.map(({ subject, levels }) => `<h3>${escapeHtml(subject.label)}</h3>\n${chart(levels, labels)}`).join("\n")}`;
+}
+
+const verdictColour = { stronger: "#1a7f37", equal: "#57606a", weaker: "#cf222e", incomparable: "#9a6700" } as const;
+
+/** A small bar chart of one indicator's targets, top level first; bars only where all values compare. */
+function chart(levels: readonly TargetLevel[], labels: Labels): string {
+  const parsed = levels.map((level) => parseTarget(level.target).targets[0]);
+  const first = parsed[0];
+  const comparable = first !== undefined && parsed.every((target) => target !== undefined && target.kind === first.kind && target.measure === first.measure && target.unit === first.unit);
+  const max = Math.max(...parsed.map((target) => target?.base ?? 0));
+  const rowHeight = 24;
+  const labelWidth = 300;
+  const barWidth = 260;
+  const subjectVerdict = levels.at(-2)?.verdict?.verdict;
+  const rows = levels.map((level, index) => {
+    const y = index * rowHeight;
+    const target = parsed[index];
+    const isSubject = index === levels.length - 1;
+    const colour = isSubject && subjectVerdict !== undefined ? verdictColour[subjectVerdict] : "#8c959f";
+    const width = comparable && target !== undefined && max > 0 ? Math.max(2, (target.base / max) * barWidth) : 0;
+    const bar = width > 0 ? `<rect x="${labelWidth}" y="${y + 4}" width="${width.toFixed(1)}" height="${rowHeight - 8}" fill="${colour}" rx="2"/>` : "";
+    const verdict = `${level.verdict === undefined ? "" : ` · ${labels.verdict[level.verdict.verdict]}`}${level.unverified === true ? ` ${labels.unverifiedNote.trim()}` : ""}`;
+    return `<text x="0" y="${y + 16}">${escapeHtml(truncate(level.plan, 22))}</text>${bar}<text x="${labelWidth + width + 6}" y="${y + 16}">${escapeHtml(level.target)}${isSubject ? "" : escapeHtml(verdict)}</text>`;
+  });
+  const height = levels.length * rowHeight;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(levels.map((level) => `${level.plan}: ${level.target}`).join("; "))}" width="${labelWidth + barWidth + 160}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 160} ${height}">${rows.join("")}</svg>`;
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+function sideBySide(report: AuditReport, labels: Labels): string {
+  const parts = report.chain.flatMap((step) => {
+    if (step.status === "skipped") return [`<h3>${escapeHtml(step.reference.title)}</h3><p class="skipped">${escapeHtml(`${labels.statusSkipped}: ${labels.skipped[step.reason]}`)}</p>`];
+    const rows = step.alignment.matches.map((match) => {
+      const diff = diffWords(match.reference.text, match.subject.text)
+        .map((part) => (part.type === "same" ? escapeHtml(part.text) : part.type === "removed" ? `<del>${escapeHtml(part.text)}</del>` : `<ins>${escapeHtml(part.text)}</ins>`))
+        .join("");
+      const review = match.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(match, labels))}</span>`;
+      return `<tr><td>${escapeHtml(labels.kind[match.kind])}${review}</td><td><span class="id">${escapeHtml(match.reference.id)}</span> ${escapeHtml(match.reference.text)}<blockquote>${escapeHtml(match.reference.quote)}</blockquote></td><td><span class="id">${escapeHtml(match.subject.id)}</span> ${escapeHtml(match.subject.text)}<blockquote>${escapeHtml(match.subject.quote)}</blockquote></td><td class="diff">${diff}</td><td class="score">${match.score.toFixed(2)}</td></tr>`;
+    });
+    return [`<h3>${escapeHtml(step.reference.title)}</h3>
+<table>
+<thead><tr><th>${escapeHtml(labels.kindColumn)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th><th>${escapeHtml(labels.difference)}</th><th>${escapeHtml(labels.score)}</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>`];
+  });
+  return `<h2>${escapeHtml(labels.sideBySide)}</h2>\n${parts.join("\n")}`;
+}

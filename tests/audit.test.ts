@@ -1,0 +1,184 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import {
+  auditPlan,
+  getAncestorPlans,
+  getBundledPlan,
+  renderAudit,
+  type AuditReport,
+  type Finding,
+  type Plan,
+  type Review,
+} from "../src/index.js";
+
+const daixian = getBundledPlan("daixian");
+const nanyang = getBundledPlan("nanyang");
+const national = getBundledPlan("national");
+
+const find = (report: AuditReport, kind: string, subjectLabel?: string) =>
+  report.findings.filter((finding) => finding.kind === kind && (subjectLabel === undefined || finding.subject?.label === subjectLabel || finding.reference?.label === subjectLabel));
+const targetsOf = (findings: Finding[]) => findings.map((finding) => `${finding.actual} vs ${finding.expected}`);
+
+describe("auditing 代县 against 忻州市, 山西省 and the nation", () => {
+  const report = auditPlan(daixian);
+
+  it("finds 工矿商贸 下降10% weaker than the national 下降20%, and says the national value is unverified", () => {
+    const [finding] = find(report, "weaker-target", "工矿商贸就业人员十万人生产安全事故死亡率");
+    expect(finding).toMatchObject({ actual: "下降10%", expected: "下降20%", unverified: true, referencePlan: { id: "national" } });
+    expect(finding?.message).toContain("未经核实");
+  });
+
+  it("finds <20000 受灾人次 weaker than <15000, and <0.8 因灾死亡率 stronger than <1", () => {
+    expect(targetsOf(find(report, "weaker-target", "年均每十万人受灾人次"))).toEqual(["<20000 vs <15000"]);
+    expect(find(report, "weaker-target", "年均每十万人受灾人次")[0]?.severity).toBe("error");
+    expect(targetsOf(find(report, "stronger-target", "年均每百万人口因自然灾害死亡率"))).toEqual(["<0.8 vs <1"]);
+  });
+
+  it("finds no weaker target where the values are equal (下降15% against 下降15%)", () => {
+    expect(find(report, "weaker-target", "生产安全事故死亡人数")).toEqual([]);
+    expect(targetsOf(find(report, "equal-target", "生产安全事故死亡人数"))).toEqual(["下降15% vs 下降15%"]);
+  });
+
+  it("finds 重特大生产安全事故起数 missing, skips 忻州市 and says so", () => {
+    expect(find(report, "missing-indicator").map((finding) => finding.reference?.label)).toEqual(["重特大生产安全事故起数"]);
+    expect(find(report, "skipped-level")).toHaveLength(1);
+    expect(find(report, "skipped-level")[0]?.referencePlan?.id).toBe("xinzhou");
+  });
+
+  it("carries both items, with id, text and quote, on every finding about a pair", () => {
+    for (const finding of report.findings.filter((candidate) => candidate.kind.endsWith("-target"))) {
+      for (const item of [finding.reference, finding.subject]) {
+        expect(item).toEqual(expect.objectContaining({ id: expect.any(String), text: expect.any(String), quote: expect.any(String) }));
+      }
+    }
+  });
+
+  it("orders findings the same way every time", () => {
+    expect(JSON.stringify(auditPlan(daixian))).toBe(JSON.stringify(report));
+  });
+});
+
+describe("auditing 南阳 against 河南省 and the nation", () => {
+  const report = auditPlan(nanyang);
+
+  it("finds 下降13%, 下降30% and the 工矿商贸 下降17% each weaker than the national targets", () => {
+    expect(targetsOf(find(report, "weaker-target"))).toEqual(["下降13% vs 下降15%", "下降30% vs 下降33%", "下降17% vs 下降20%"]);
+  });
+
+  it("finds 重特大生产安全事故起数 missing", () => {
+    expect(find(report, "missing-indicator").map((finding) => finding.reference?.label)).toEqual(["重特大生产安全事故起数"]);
+  });
+
+  it("does not compare 河南省's province-wide count of communities (170, no unit given) with 南阳's 创建10个", () => {
+    const [finding] = find(report, "incomparable-target");
+    expect(finding).toMatchObject({ expected: "170", actual: "创建10个", comparison: { verdict: "incomparable", reason: "different-measure" } });
+  });
+});
+
+describe("findings about the plans themselves", () => {
+  it("reports tasks of an implementation plan without a lead unit", () => {
+    const unassigned: Plan = { ...daixian, tasks: daixian.tasks.map((task, index) => (index === 4 ? { ...task, units: { lead: [], supporting: ["县司法局"] } } : task)) };
+    expect(find(auditPlan(unassigned, { ancestors: [] }), "unassigned").map((finding) => finding.subject?.id)).toEqual(["task-5"]);
+  });
+
+  it("reports what the source omits, and softens missing indicators when the table itself is omitted", () => {
+    const report = auditPlan(getBundledPlan("jilin"));
+    expect(find(report, "omitted-in-source")).toHaveLength(4);
+    expect(find(report, "missing-indicator").every((finding) => finding.severity === "warning" && finding.message.includes("主要指标"))).toBe(true);
+  });
+
+  it("reports a binding indicator made merely expected, and a later deadline", () => {
+    const downgraded: Plan = {
+      ...nanyang,
+      indicators: nanyang.indicators.map((indicator) => (indicator.id === "core-1" ? { ...indicator, nature: "expected" as const, year: 2026 } : indicator)),
+    };
+    const report = auditPlan(downgraded, { ancestors: [national] });
+    expect(find(report, "nature-downgraded").map((finding) => finding.subject?.id)).toEqual(["core-1"]);
+    expect(find(report, "later-deadline")).toMatchObject([{ expected: "2025", actual: "2026" }]);
+  });
+
+  it("reports a target it cannot read as incomparable, with the reason", () => {
+    const unreadable: Plan = { ...daixian, indicators: daixian.indicators.map((indicator) => (indicator.id === "core-5" ? { ...indicator, target: "明显下降" } : indicator)) };
+    const [finding] = find(auditPlan(unreadable, { ancestors: [national] }), "incomparable-target");
+    expect(finding?.comparison?.reason).toBe("unread");
+  });
+});
+
+describe("review decisions", () => {
+  const review: Review = {
+    file: "review.yaml",
+    decisions: [
+      { reference: "national", subject: "daixian", kind: "indicator", referenceItem: "core-6", subjectItem: "core-5", decision: "reject", note: "口径不同" },
+      { reference: "national", subject: "daixian", kind: "indicator", referenceItem: "core-1", subjectItem: "core-1", decision: "confirm" },
+      { reference: "national", subject: "daixian", kind: "indicator", referenceItem: "core-2", subjectItem: "goal-1", decision: "add", reviewer: "审核员" },
+    ],
+  };
+  const report = auditPlan(daixian, { align: { review } });
+
+  it("removes rejected pairs, marks confirmed ones and adds the reviewer's", () => {
+    expect(find(report, "weaker-target", "年均每十万人受灾人次")).toEqual([]);
+    expect(find(report, "missing-indicator").map((finding) => finding.reference?.id)).toEqual(["core-6"]);
+    expect(find(report, "equal-target", "生产安全事故死亡人数")[0]?.review?.decision).toBe("confirmed");
+    const added = report.findings.find((finding) => finding.reference?.id === "core-2" && finding.subject?.id === "goal-1");
+    expect(added?.review).toEqual({ decision: "added", reviewer: "审核员" });
+    const nationalStep = report.chain.find((step) => step.reference.id === "national");
+    expect(nationalStep?.status === "aligned" ? nationalStep.alignment.rejected.map((match) => match.review?.note) : []).toEqual(["口径不同"]);
+  });
+
+  it("marks reviewed pairs in every format", () => {
+    expect(renderAudit(report, "md")).toContain("已确认");
+    expect(renderAudit(report, "csv")).toContain("人工添加");
+    expect(renderAudit(report, "html")).toContain('class="review"');
+    expect(renderAudit(report, "json")).toContain('"decision": "confirmed"');
+  });
+
+  it("names the review file and the decision's path when an item does not exist", () => {
+    const wrong: Review = { file: "review.yaml", decisions: [{ ...review.decisions[0]!, subjectItem: "core-99" }] };
+    expect(() => auditPlan(daixian, { align: { review: wrong } })).toThrow(/review\.yaml[\s\S]*reviews\[0\]\.subjectItem[\s\S]*core-99/u);
+  });
+});
+
+describe("audit reports", () => {
+  const report = auditPlan(daixian);
+
+  it("validate against docs/audit-report.schema.json", async () => {
+    const schema = JSON.parse(await readFile(path.join(import.meta.dirname, "..", "docs", "audit-report.schema.json"), "utf8"));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    for (const subject of [daixian, nanyang, getBundledPlan("jilin")]) {
+      const json = JSON.parse(renderAudit(auditPlan(subject), "json"));
+      expect(validate(json) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
+  it("label in English on request", () => {
+    const english = auditPlan(daixian, { lang: "en" });
+    expect(renderAudit(english, "text")).toContain("weaker target");
+    expect(find(english, "weaker-target")[0]?.message).toMatch(/is weaker than/u);
+  });
+
+  it("summarize for the terminal: errors and warnings, and how many infos there are", () => {
+    const text = renderAudit(report, "text");
+    expect(text).toContain("✗ [缺少指标]");
+    expect(text).not.toContain("[目标与上级一致]");
+    expect(text).toMatch(/另有 \d+ 条提示/u);
+  });
+
+  it("draw each indicator's targets from the nation down, and show matched texts side by side with their differences", () => {
+    const html = renderAudit(report, "html");
+    expect(html).toContain("<svg");
+    expect(html).toMatch(/<del>20<\/del><ins>10<\/ins>/u);
+    expect(html).not.toMatch(/<script\b/u);
+  });
+
+  it("open in Excel with the Chinese intact", () => {
+    const csv = renderAudit(report, "csv");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("目标弱于上级");
+  });
+
+  it("audits every ancestor the hierarchy knows, nearest first", () => {
+    expect(report.chain.map((step) => step.reference.id)).toEqual(getAncestorPlans(daixian).map((plan) => plan.id));
+  });
+});
