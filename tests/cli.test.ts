@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Alignment, ChainAlignment, PlanSummary } from "../src/index.js";
+import type { Alignment, AuditReport, ChainAlignment, PlanSummary } from "../src/index.js";
 import type { PlanValidation } from "../src/node.js";
 
 // Runs the CLI from source as a user would run the installed binary: arguments in, text and exit code out.
@@ -152,5 +152,57 @@ describe("plan-align chain", () => {
     const { status, stderr } = runCli("chain", "national");
     expect(status).not.toBe(0);
     expect(stderr).toContain("no bundled plan sits above national");
+  });
+});
+
+describe("plan-align audit", () => {
+  it("prints a short summary by default: the chain, counts, errors and warnings", () => {
+    const { status, stdout } = runCli("audit", "daixian");
+    expect(status).toBe(0);
+    expect(stdout).toContain("忻州市");
+    expect(stdout).toContain("[目标弱于上级]");
+    expect(stdout).toContain("下降10%");
+  });
+
+  it("prints JSON with every finding, and the same findings in every format", () => {
+    const json = JSON.parse(runCli("audit", "nanyang", "--format", "json").stdout) as AuditReport;
+    const weaker = json.findings.filter((finding) => finding.kind === "weaker-target").map((finding) => finding.actual);
+    expect(weaker).toEqual(["下降13%", "下降30%", "下降17%"]);
+    for (const format of ["md", "csv", "html"]) {
+      const output = runCli("audit", "nanyang", "--format", format).stdout;
+      for (const value of weaker) expect(output).toContain(value!);
+      expect(output).toContain("重特大生产安全事故起数");
+    }
+  });
+
+  it("writes a report file whole and still shows the summary in the terminal", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const output = path.join(dir, "daixian.html");
+    const { status, stderr } = runCli("audit", "daixian", "--format", "html", "--output", output);
+    expect(status).toBe(0);
+    expect(await readFile(output, "utf8")).toContain("<svg");
+    expect(stderr).toContain("[缺少指标]");
+  });
+
+  it("exits 3 with --fail-on error when the plan falls short", () => {
+    expect(runCli("audit", "daixian", "--fail-on", "error").status).toBe(3);
+  });
+
+  it("applies a review file, and names the file and path of a wrong decision", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const review = path.join(dir, "review.yaml");
+    await writeFile(review, "reviews:\n  - { reference: national, subject: daixian, kind: indicator, referenceItem: core-6, subjectItem: core-5, decision: reject, note: 口径不同 }\n");
+    const reviewed = runCli("audit", "daixian", "--review", review, "--format", "md");
+    expect(reviewed.status).toBe(0);
+    expect(reviewed.stdout).not.toContain("<20000 弱于");
+    expect(runCli("compare", "national", "daixian", "--review", review).stdout).toContain("口径不同");
+    await writeFile(review, "reviews:\n  - { reference: national, subject: daixian, kind: indicator, referenceItem: core-6, subjectItem: core-5, decision: maybe }\n");
+    const bad = runCli("audit", "daixian", "--review", review);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`${review}: reviews[0].decision`);
+  });
+
+  it("labels in English with --lang en", () => {
+    expect(runCli("audit", "daixian", "--lang", "en").stdout).toContain("weaker target");
   });
 });
