@@ -31,6 +31,8 @@ export interface Target {
   year?: number;
   /** The clause it was read from, normalized. */
   text: string;
+  /** Where in `text` the target's own words stand (verb, number, unit), as [start, end). */
+  span: [number, number];
 }
 
 /** Text that holds no target the parser can read, and why. Never guessed. */
@@ -101,34 +103,32 @@ export function parseTarget(text: string, options: ParseTargetOptions = {}): Tar
     const stated = [...clause.matchAll(yearPattern)].map((match) => Number(match[1]));
     if (stated.length > 0) year = Math.max(...stated);
     const qualifiers = [...new Set(clause.match(qualifierPattern) ?? [])];
+    // Years are blanked, not removed, so positions in the clause stay true.
     const withoutYears = clause.replace(yearPattern, (match) => " ".repeat(match.length));
-    for (const target of readClause(withoutYears)) {
-      targets.push({ ...target, qualifiers, ...(year === undefined ? {} : { year }), text: clause });
+    for (const { target, span } of readClause(withoutYears)) {
+      targets.push({ ...target, qualifiers, ...(year === undefined ? {} : { year }), text: clause, span });
     }
   }
   if (targets.length > 0) return { targets };
   return { targets, unread: { text: normalized, reason: /\d/u.test(normalized) ? "no-pattern" : "no-number" } };
 }
 
-type ClauseTarget = Omit<Target, "qualifiers" | "year" | "text">;
+type ClauseTarget = Omit<Target, "qualifiers" | "year" | "text" | "span">;
 
-function readClause(clause: string): ClauseTarget[] {
+function readClause(clause: string): Array<{ target: ClauseTarget; span: [number, number] }> {
   const bare = bareValue.exec(clause);
-  if (bare?.groups !== undefined) return [build("=", bare.groups)];
-  const taken: Array<[number, number]> = [];
-  const found: Array<{ at: number; target: ClauseTarget }> = [];
+  if (bare?.groups !== undefined) return [{ target: build("=", bare.groups), span: [0, clause.length] }];
+  const found: Array<{ target: ClauseTarget; span: [number, number] }> = [];
   for (const { name, regex } of patterns) {
     for (const match of clause.matchAll(regex)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
+      if (found.some(({ span: [a, b] }) => start < b && end > a)) continue;
       const target = fromMatch(name, match.groups ?? {});
-      if (target === undefined) continue;
-      taken.push([start, end]);
-      found.push({ at: start, target });
+      if (target !== undefined) found.push({ target, span: [start, end] });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map((entry) => entry.target);
+  return found.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 function fromMatch(name: string, groups: Record<string, string | undefined>): ClauseTarget | undefined {

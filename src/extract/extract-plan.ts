@@ -1,0 +1,387 @@
+import { getHierarchy } from "../load/bundled.js";
+import { parsePlan } from "../load/parse-plan.js";
+import type { Indicator, Level, Omission, Plan, PlanKind, Project, Section, Task, Units } from "../model/plan.js";
+import { parseTarget } from "../targets/parse-target.js";
+import { normalizeText } from "../text/normalize.js";
+import { toDocumentText } from "./document-text.js";
+import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
+import { readMetadata } from "./metadata.js";
+import { isUnitLine, leadPhrase, readHeading, roleOfTitle, type Heading, type Role } from "./structure.js";
+
+/** What the caller knows about a document; given fields win over what is read from the text. */
+export interface ExtractMeta {
+  id?: string;
+  title?: string;
+  issuer?: string | null;
+  documentNumber?: string | null;
+  issueDate?: string | null;
+  publishDate?: string;
+  kind?: PlanKind | null;
+  period?: { start: number; end: number } | null;
+  jurisdiction?: { name: string; level: Level; parent: string | null };
+  /** The source file name the plan's quotes point into, as `source.file`. Default "source.txt". */
+  sourceFile?: string;
+}
+
+/** The plan read from a document, and the document text its quotes are spans of. */
+export interface Extraction {
+  plan: Plan;
+  /** Plain text as given (LF line breaks), or the text of an HTML page with its tags stripped. */
+  sourceText: string;
+}
+
+// Lines after the body that belong to the web page, not the document.
+const pageFurniture = /^(?:扫一扫|扫码|下载APP|关注微信|打印本页|打印|关闭|关闭窗口|【(?:打印|关闭)|分享到|责任编辑|相关链接|相关文件|政策解读|主办单位|网站标识码|版权所有|Copyright|©|注册|法律声明|联系我们|•|\||上一篇|下一篇)/iu;
+
+interface Node {
+  heading: Heading;
+  parent: Node | null;
+  children: Node[];
+  /** Unnumbered lines that follow the heading until the next numbered line. */
+  paragraphs: Line[];
+  role: Role | undefined;
+  /** For boxes (专栏): the numbering style of the lines inside, and the last number seen. */
+  box?: { itemStyle?: string; last: number };
+}
+
+/**
+ * Reads a plan from the text of a document (plain text or HTML): where the document proper starts and
+ * ends, its heading tree (一、 (一) 1. (1) ① 专栏), indicator tables that arrive one cell per line, targets
+ * in goal paragraphs and inside tasks and projects, tasks and projects with their lead and supporting units
+ * (…牵头, …按职责分工负责) and years, and "(略)" omissions. Title, issuer, number, dates, kind, period and
+ * jurisdiction are read from the text and can be given. Every item quotes its span of the text.
+ *
+ * @throws PlanLoadError when what it reads does not make a valid plan (for instance no title anywhere and
+ *   none given)
+ * @example
+ * const { plan } = extractPlan(readFileSync("daixian.txt", "utf8"), { id: "daixian" });
+ * plan.tasks.length; // 33
+ */
+export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
+  const sourceText = toDocumentText(input);
+  const lines = splitLines(sourceText);
+  const bodyStart = findBodyStart(lines);
+  const bodyEnd = findBodyEnd(lines, bodyStart);
+  const read = readMetadata(lines, bodyStart, sourceText);
+  const kind = meta.kind !== undefined ? meta.kind : read.kind;
+  const period = meta.period !== undefined ? meta.period : read.period;
+  const tree = buildTree(lines.slice(bodyStart, bodyEnd));
+  const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined);
+  builder.visit(tree, []);
+  const jurisdiction = meta.jurisdiction ?? inferJurisdiction(read);
+  const plan = {
+    schemaVersion: 1,
+    id: meta.id ?? "extracted",
+    title: meta.title ?? read.title ?? "",
+    issuer: meta.issuer !== undefined ? meta.issuer : read.issuer,
+    documentNumber: meta.documentNumber !== undefined ? meta.documentNumber : read.documentNumber,
+    issueDate: meta.issueDate !== undefined ? meta.issueDate : read.issueDate,
+    ...(meta.publishDate !== undefined ? { publishDate: meta.publishDate } : read.publishDate === null ? {} : { publishDate: read.publishDate }),
+    kind,
+    period,
+    jurisdiction,
+    source: { file: meta.sourceFile ?? "source.txt", type: "primary" },
+    content: "complete",
+    notes: ["Extracted by plan-align extract; check it against the document before relying on it."],
+    sections: builder.sections,
+    indicators: builder.indicators,
+    tasks: builder.tasks,
+    projects: builder.projects,
+    omissions: builder.omissions,
+  };
+  return { plan: parsePlan(plan, meta.sourceFile ?? "<extracted>"), sourceText };
+}
+
+function findBodyStart(lines: readonly Line[]): number {
+  const first = lines.findIndex((line) => /^一、/u.test(line.norm));
+  return first === -1 ? 0 : first;
+}
+
+function findBodyEnd(lines: readonly Line[], start: number): number {
+  const end = lines.findIndex((line, index) => index > start && pageFurniture.test(line.norm));
+  return end === -1 ? lines.length : end;
+}
+
+/** Builds the heading tree: a style seen before closes back to its level; a new style opens a deeper one. */
+function buildTree(lines: readonly Line[]): Node[] {
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  let current: Node | undefined;
+  for (const line of lines) {
+    const heading = readHeading(line);
+    if (heading === undefined) {
+      current?.paragraphs.push(line);
+      continue;
+    }
+    const top = stack.at(-1);
+    if (top?.box !== undefined && heading.numbering.style !== "box") {
+      // Inside a box (专栏), numbered lines that continue the box's own sequence are its lines.
+      const { box } = top;
+      if ((box.itemStyle === undefined && heading.numbering.value === 1) || (box.itemStyle === heading.numbering.style && heading.numbering.value === box.last + 1)) {
+        box.itemStyle = heading.numbering.style;
+        box.last = heading.numbering.value;
+        current = { heading, parent: top, children: [], paragraphs: [], role: undefined };
+        top.children.push(current);
+        continue;
+      }
+      stack.pop();
+    }
+    if (heading.numbering.style === "box") {
+      while (stack.at(-1)?.box !== undefined) stack.pop();
+    } else {
+      const level = stack.findIndex((node) => node.box === undefined && node.heading.numbering.style === heading.numbering.style);
+      if (level !== -1) stack.length = level;
+    }
+    const parent = stack.at(-1) ?? null;
+    current = { heading, parent, children: [], paragraphs: [], role: undefined, ...(heading.numbering.style === "box" ? { box: { last: 0 } } : {}) };
+    (parent?.children ?? roots).push(current);
+    stack.push(current);
+  }
+  return roots;
+}
+
+class PlanBuilder {
+  readonly sections: Section[] = [];
+  readonly indicators: Indicator[] = [];
+  readonly tasks: Task[] = [];
+  readonly projects: Project[] = [];
+  readonly omissions: Omission[] = [];
+  private readonly ids = new Set<string>();
+  private goalYear: number | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** For an annual plan, the year every target applies to unless it says otherwise. */
+    private readonly planYear: number | undefined,
+  ) {}
+
+  visit(nodes: readonly Node[], path: readonly number[], inherited?: Role, parentId: string | null = null): void {
+    for (const node of nodes) {
+      node.role = inherited ?? roleOfTitle(node.heading.title);
+      const itemKind = node.role === "tasks" ? "task" : node.role === "projects" ? "project" : undefined;
+      const isBox = node.box !== undefined;
+      const numberPath = isBox ? path : [...path, node.heading.numbering.value];
+      if (itemKind !== undefined && !isBox && parentId !== null && this.isItem(node)) {
+        this.addWorkItem(itemKind, node, parentId);
+        continue;
+      }
+      const section = this.addSection(node, numberPath, parentId);
+      this.readOmission(node.heading.line, section.id);
+      if (node.role === "goals") this.readGoals(node, section.id);
+      for (const paragraph of node.paragraphs) {
+        this.readOmission(paragraph, section.id);
+        if (itemKind !== undefined && leadPhrase(paragraph.norm) !== undefined) this.addParagraphItem(itemKind, paragraph, section.id);
+      }
+      this.visit(node.children, numberPath, node.role, section.id);
+    }
+  }
+
+  /** A numbered line in a task or project part is an item when nothing is numbered beneath it, unless its paragraphs are items of their own. */
+  private isItem(node: Node): boolean {
+    if (node.children.length > 0) return false;
+    const paragraphItems = node.paragraphs.filter((paragraph) => leadPhrase(paragraph.norm) !== undefined).length;
+    return node.heading.runsOn || paragraphItems === 0;
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let suffix = 2; this.ids.has(id); suffix += 1) id = `${base}-${suffix}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  private addSection(node: Node, numberPath: readonly number[], parentId: string | null): Section {
+    const { line, numbering, title, runsOn } = node.heading;
+    const numberEnd = originalOffset(line.raw, numbering.length);
+    const titleEnd = originalOffset(line.raw, numbering.length + title.length + (runsOn ? 1 : 0));
+    const section: Section = {
+      id: this.uniqueId(node.box !== undefined ? `box-${numbering.value}` : `s${numberPath.join(".")}`),
+      parent: parentId,
+      number: node.box !== undefined ? "" : removeStraySpaces(line.raw.slice(0, numberEnd)),
+      title: removeStraySpaces(line.raw.slice(numberEnd, runsOn ? titleEnd : undefined)).replace(/[。:：;；]+$/u, "") || title,
+      quote: (runsOn ? line.raw.slice(0, titleEnd) : line.raw).trim(),
+    };
+    this.sections.push(section);
+    return section;
+  }
+
+  private readOmission(line: Line, sectionId: string): void {
+    if (!line.norm.includes("(略)")) return;
+    const what = removeStraySpaces(line.raw.replace(/[(（]略[)）].*$/u, ""));
+    this.omissions.push({ id: this.uniqueId(`omit-${this.omissions.length + 1}`), section: sectionId, what: what || "(略)", quote: line.raw });
+  }
+
+  /** A task or project: a numbered line with the paragraphs under it, its units and year; and the targets inside. */
+  private addWorkItem(kind: "task" | "project", node: Node, sectionId: string): void {
+    const { line, numbering, title, runsOn } = node.heading;
+    const body = node.paragraphs.filter((paragraph) => !isUnitLine(paragraph.norm));
+    const last = body.at(-1) ?? line;
+    const numberEnd = originalOffset(line.raw, numbering.length);
+    const titleEnd = originalOffset(line.raw, numbering.length + title.length);
+    const number = removeStraySpaces(line.raw.slice(0, numberEnd));
+    const fullText = [line.raw.slice(numberEnd), ...body.map((paragraph) => paragraph.raw)].join("\n");
+    this.pushWorkItem(kind, {
+      id: "", section: sectionId, number, title: removeStraySpaces(line.raw.slice(numberEnd, runsOn || body.length > 0 ? titleEnd : undefined)).replace(/[。:：]+$/u, ""),
+      quote: this.text.slice(line.start, last.end),
+    }, fullText, numbering.style === "arabic-paren" ? numbering.value : undefined);
+  }
+
+  /** A task or project written as an unnumbered paragraph with a lead phrase ("健全应急管理指挥体系。推进…"). */
+  private addParagraphItem(kind: "task" | "project", paragraph: Line, sectionId: string): void {
+    const phrase = leadPhrase(paragraph.norm) ?? "";
+    const titleEnd = originalOffset(paragraph.raw, phrase.length);
+    this.pushWorkItem(kind, { id: "", section: sectionId, number: "", title: removeStraySpaces(paragraph.raw.slice(0, titleEnd)), quote: paragraph.raw }, paragraph.raw, undefined);
+  }
+
+  private pushWorkItem(kind: "task" | "project", base: Omit<Task, "text" | "units" | "year">, fullText: string, continuousNumber: number | undefined): void {
+    const { text, units } = splitUnits(fullText);
+    const list = kind === "task" ? this.tasks : this.projects;
+    const position = list.filter((item) => item.section === base.section).length + 1;
+    const id = this.uniqueId(continuousNumber !== undefined ? `${kind}-${continuousNumber}` : `${kind}-${base.section.replace(/^s/u, "")}.${position}`);
+    const year = latestYear(text);
+    const item = { ...base, id, text: removeStraySpaces(text), ...(units === undefined ? {} : { units }), ...(year === undefined ? {} : { year }) };
+    list.push(item);
+    this.readTargets(text, base.quote, sectionId(item), "inline", item.id);
+  }
+
+  /** The 分项/分类/主要目标 part: its indicator table, then every target in its text. */
+  private readGoals(node: Node, sectionId: string): void {
+    const lines = [...(node.heading.runsOn ? [node.heading.line] : []), ...node.paragraphs];
+    const tableAt = lines.findIndex((line) => line.norm === "序号");
+    const tableLines = tableAt === -1 ? [] : this.readTable(lines.slice(tableAt), sectionId);
+    const stated = /到(\d{4})年/u.exec(lines.map((line) => line.norm).join(""));
+    if (stated !== null && this.goalYear === undefined) this.goalYear = Number(stated[1]);
+    const unitLine = lines.find((line) => isUnitLine(line.norm));
+    const units = unitLine === undefined ? undefined : parseUnits(unitLine.norm);
+    for (const line of lines) {
+      if (tableLines.includes(line) || line === unitLine) continue;
+      const text = line === node.heading.line ? line.raw : line.raw;
+      this.readTargets(text, text, sectionId, "goal", undefined, units);
+    }
+  }
+
+  /** A table that arrives one cell per line: 序号 / 指标内容 / 预期值 / 指标性质 or 责任单位, then rows. */
+  private readTable(lines: readonly Line[], sectionId: string): Line[] {
+    const rowStart = lines.findIndex((line) => line.norm === "1");
+    if (rowStart < 2) return [];
+    const header = lines.slice(0, rowStart).map((line) => line.norm);
+    const columns = header.length;
+    const year = /(\d{4})年/u.exec(header.join(""))?.[1] ?? (this.goalYear === undefined ? undefined : String(this.goalYear));
+    const used = lines.slice(0, rowStart);
+    for (let at = rowStart, row = 1; at + columns <= lines.length && lines[at]?.norm === String(row); at += columns, row += 1) {
+      const cells = lines.slice(at, at + columns);
+      used.push(...cells);
+      const cell = (name: RegExp) => cells[header.findIndex((title) => name.test(title))];
+      const name = cell(/指标|名称|内容/u);
+      const target = cell(/值|目标/u);
+      if (name === undefined || target === undefined) break;
+      const nature = cell(/性质|属性/u)?.norm;
+      const unitCell = cell(/责任|单位/u);
+      const units = unitCell === undefined ? undefined : parseUnits(unitCell.norm);
+      this.indicators.push({
+        id: this.uniqueId(`core-${row}`),
+        section: sectionId,
+        quote: this.text.slice(name.start, cells.at(-1)?.end ?? target.end),
+        name: removeStraySpaces(name.raw),
+        target: removeStraySpaces(target.raw),
+        ...(nature === "约束性" ? { nature: "binding" as const } : nature === "预期性" ? { nature: "expected" as const } : {}),
+        ...(year === undefined ? {} : { year: Number(year) }),
+        ...(units === undefined ? {} : { units }),
+        origin: "core",
+      });
+    }
+    return used;
+  }
+
+  /** Every target in a text, one indicator each, named by the words before (or after) it. */
+  private readTargets(text: string, quoteSource: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
+    let year = origin === "goal" ? (this.goalYear ?? this.planYear) : this.planYear;
+    const base = this.text.indexOf(quoteSource);
+    for (const clause of clausesOf(text)) {
+      const reading = parseTarget(clause.text, year === undefined ? {} : { year });
+      const stated = /(\d{4})年/u.exec(normalizeText(clause.text));
+      if (stated !== null && Number(stated[1]) >= 2000 && Number(stated[1]) <= 2100) year = Number(stated[1]);
+      let previousEnd = 0;
+      for (const target of reading.targets) {
+        const before = target.text.slice(previousEnd, target.span[0]);
+        const after = target.text.slice(target.span[1]);
+        const name = cleanName(before) || cleanName(after.split(/[、和]/u)[0] ?? "");
+        previousEnd = target.span[1];
+        if (name === "") continue;
+        const rawStart = originalOffset(clause.text, target.span[0]);
+        const rawEnd = originalOffset(clause.text, target.span[1]);
+        const quote = clause.text.trim();
+        const list = this.indicators;
+        list.push({
+          id: this.uniqueId(`${origin}-${list.filter((indicator) => indicator.origin === origin).length + 1}`),
+          section: sectionId,
+          quote: base === -1 ? quote : quote,
+          name,
+          target: removeStraySpaces(clause.text.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]),
+          ...(target.year === undefined ? {} : { year: target.year }),
+          ...(units === undefined ? {} : { units }),
+          origin,
+          ...(item === undefined ? {} : { item }),
+        });
+      }
+    }
+  }
+}
+
+const sectionId = (item: { section: string }) => item.section;
+
+/** The clauses of a text, split on the punctuation that ends one (，；。：), each as written. */
+function clausesOf(text: string): Array<{ text: string }> {
+  return text
+    .split(/[,，;；。:：]/u)
+    .filter((part) => part.trim() !== "")
+    .map((part) => ({ text: part }));
+}
+
+const leadingNoise = /^(?:(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?|力争|确保|基本|原则上|争取|其中|实现|使|并|且|、)+/u;
+
+function cleanName(text: string): string {
+  return text.replace(leadingNoise, "").replace(/^[、\s]+|[、\s]+$/gu, "").replace(/(?:要|应|均|的)$/u, "");
+}
+
+/** The latest year a text names outside 《》 titles: the deadline of the work. */
+function latestYear(text: string): number | undefined {
+  const years = [...normalizeText(text).replace(/《[^》]*》/gu, "").matchAll(/(\d{4})年/gu)]
+    .map((match) => Number(match[1]))
+    .filter((year) => year >= 2000 && year <= 2100);
+  return years.length === 0 ? undefined : Math.max(...years);
+}
+
+// A trailing parenthesis that names units: (县应急局牵头,县财政局等按职责分工负责)
+const trailingUnits = /[(（]([^()（）]*(?:牵\s*头|负\s*责|配\s*合)[^()（）]*)[)）][。.]?\s*$/u;
+
+function splitUnits(text: string): { text: string; units?: Units } {
+  const match = trailingUnits.exec(text);
+  if (match === null) return { text };
+  const units = parseUnits(normalizeText(match[1] ?? ""));
+  return { text: text.slice(0, match.index), ...(units === undefined ? {} : { units }) };
+}
+
+/** Reads "县应急局牵头,县安委会有关成员单位按职责分工负责" into lead and supporting units. */
+export function parseUnits(norm: string): Units | undefined {
+  const text = norm.replace(/[。.]$/u, "");
+  const split = (part: string) => part.split(/[、和,]/u).map((unit) => unit.trim()).filter((unit) => unit !== "");
+  const leadAt = text.indexOf("牵头");
+  const lead = leadAt === -1 ? [] : split(text.slice(0, leadAt).replace(/^由/u, ""));
+  const rest = leadAt === -1 ? text : text.slice(leadAt + 2).replace(/^[,，]/u, "");
+  const supporting = split(rest.replace(/(?:按职责分工负责|按职责分工配合|配合|参与|负责)$/u, ""));
+  if (lead.length === 0 && supporting.length === 0) return undefined;
+  return { lead, supporting };
+}
+
+/** The jurisdiction from the text, its parent from the bundled hierarchy or from the plans the text cites. */
+function inferJurisdiction(read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] {
+  const own = read.jurisdiction ?? { name: "未知", level: "county" as const };
+  const known = getHierarchy().jurisdictions.find((entry) => entry.name === own.name);
+  if (known !== undefined) return { name: known.name, level: known.level, parent: known.parent };
+  const rank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
+  const above = read.citedJurisdictions
+    .filter((cited) => rank[cited.level] < rank[own.level])
+    .sort((a, b) => rank[b.level] - rank[a.level])[0];
+  return { name: own.name, level: own.level, parent: above?.name ?? (own.level === "province" ? "全国" : null) };
+}
