@@ -19,9 +19,16 @@ export function readSource(id: string): string {
 
 type Span = [number, number];
 
-function spanOf(source: string, quote: string): Span | undefined {
-  const start = source.indexOf(quote);
-  return start === -1 ? undefined : [start, start + quote.length];
+function spanOf(source: string, quote: string, within?: Span): Span | undefined {
+  const start = source.indexOf(quote, within?.[0] ?? 0);
+  if (start === -1 || (within !== undefined && start + quote.length > within[1])) return within === undefined ? undefined : spanOf(source, quote);
+  return [start, start + quote.length];
+}
+
+/** Where an indicator's quote stands: inside its task or project when it is an inline target, since the same words can stand elsewhere too. */
+function indicatorSpan(plan: Plan, indicator: Indicator, source: string): Span | undefined {
+  const item = indicator.item === undefined ? undefined : [...plan.tasks, ...plan.projects].find((candidate) => candidate.id === indicator.item);
+  return spanOf(source, indicator.quote, item === undefined ? undefined : spanOf(source, item.quote));
 }
 
 const overlaps = (a: Span | undefined, b: Span | undefined) => a !== undefined && b !== undefined && a[0] < b[1] && b[0] < a[1];
@@ -91,7 +98,7 @@ export function scoreExtraction(id: string, source = readSource(id), gold: Plan 
   const goldSource = readSource(id);
   const span = (quote: string, text: string) => spanOf(text, quote);
   const indicatorPairs = pairUp(plan.indicators, gold.indicators, (a, b) => {
-    if (!overlaps(span(a.quote, source), span(b.quote, goldSource))) return undefined;
+    if (!overlaps(indicatorSpan(plan, a, source), indicatorSpan(gold, b, goldSource))) return undefined;
     const similarity = nameSimilarity(a, b);
     return similarity >= 0.5 || sameTarget(a, b) ? similarity + (sameTarget(a, b) ? 1 : 0) : undefined;
   });

@@ -32,6 +32,9 @@ describe("parseTarget", () => {
     ["2小时以内", ["<=", 2, "小时"]],
     ["新增5支", [">=", 5, "支"]],
     ["4个", ["=", 4, "个"]],
+    ["一县一基地", [">=", 1, ""]],
+    ["市级60日", ["=", 60, "日"]],
+    ["全部建立", [">=", 100, "%"]],
     ["超1.5万人", [">", 15000, "人"]],
     ["不少于十万人", [">=", 100000, "人"]],
   ])("reads %s", (text, expected) => {
@@ -60,7 +63,7 @@ describe("parseTarget", () => {
   });
 
   it("keeps text it cannot read as text with a reason, never a guess", () => {
-    expect(parseTarget("一县一基地")).toEqual({ targets: [], unread: { text: "一县一基地", reason: "no-number" } });
+    expect(parseTarget("明显提升")).toEqual({ targets: [], unread: { text: "明显提升", reason: "no-number" } });
     expect(parseTarget("全天候24小时").unread?.reason).toBe("no-pattern");
   });
 

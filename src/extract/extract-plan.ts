@@ -128,6 +128,9 @@ function buildTree(lines: readonly Line[]): Node[] {
     }
     if (heading.numbering.style === "box") {
       while (stack.at(-1)?.box !== undefined) stack.pop();
+      // A box after a paragraph that runs on ("3.持续推进…。…") belongs to that paragraph's section, not to it.
+      const last = stack.at(-1);
+      if (last !== undefined && last.heading.runsOn && last.children.length === 0) stack.pop();
     } else {
       const level = stack.findIndex((node) => node.box === undefined && node.heading.numbering.style === heading.numbering.style);
       if (level !== -1) stack.length = level;
@@ -241,7 +244,7 @@ class PlanBuilder {
     const year = latestYear(text);
     const item = { ...base, id, text: removeStraySpaces(text), ...(units === undefined ? {} : { units }), ...(year === undefined ? {} : { year }) };
     list.push(item);
-    this.readTargets(text, base.quote, sectionId(item), "inline", item.id);
+    this.readTargets(text, item.section, "inline", item.id);
   }
 
   /** The 分项/分类/主要目标 part: its indicator table, then every target in its text. */
@@ -255,8 +258,7 @@ class PlanBuilder {
     const units = unitLine === undefined ? undefined : parseUnits(unitLine.norm);
     for (const line of lines) {
       if (tableLines.includes(line) || line === unitLine) continue;
-      const text = line === node.heading.line ? line.raw : line.raw;
-      this.readTargets(text, text, sectionId, "goal", undefined, units);
+      this.readTargets(line.raw, sectionId, "goal", undefined, units);
     }
   }
 
@@ -294,9 +296,8 @@ class PlanBuilder {
   }
 
   /** Every target in a text, one indicator each, named by the words before (or after) it. */
-  private readTargets(text: string, quoteSource: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
+  private readTargets(text: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
     let year = origin === "goal" ? (this.goalYear ?? this.planYear) : this.planYear;
-    const base = this.text.indexOf(quoteSource);
     for (const clause of clausesOf(text)) {
       const reading = parseTarget(clause.text, year === undefined ? {} : { year });
       const stated = /(\d{4})年/u.exec(normalizeText(clause.text));
@@ -305,30 +306,35 @@ class PlanBuilder {
       for (const target of reading.targets) {
         const before = target.text.slice(previousEnd, target.span[0]);
         const after = target.text.slice(target.span[1]);
-        const name = cleanName(before) || cleanName(after.split(/[、和]/u)[0] ?? "");
         previousEnd = target.span[1];
-        if (name === "") continue;
+        const { name: beforeName, baseline } = takeBaseline(cleanName(before, target.verb));
+        // Named by the words before it, else after it (新增5个航空救援临时起降点), else by itself (一县一基地).
+        const names = splitMeasures(beforeName || cleanName(after.split(/[、和]/u)[0] ?? "") || target.text.slice(target.span[0], target.span[1]));
         const rawStart = originalOffset(clause.text, target.span[0]);
         const rawEnd = originalOffset(clause.text, target.span[1]);
-        const quote = clause.text.trim();
-        const list = this.indicators;
-        list.push({
-          id: this.uniqueId(`${origin}-${list.filter((indicator) => indicator.origin === origin).length + 1}`),
-          section: sectionId,
-          quote: base === -1 ? quote : quote,
-          name,
-          target: removeStraySpaces(clause.text.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]),
-          ...(target.year === undefined ? {} : { year: target.year }),
-          ...(units === undefined ? {} : { units }),
-          origin,
-          ...(item === undefined ? {} : { item }),
-        });
+        const written = removeStraySpaces(clause.text.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]);
+        // A count that stands apart from its verb is written with it: 新增…体验馆26个 → 新增26个.
+        const targetText = target.verb === undefined ? written : `${target.verb}${written}`;
+        // A count written in Chinese numerals is a name or slogan (建设一个平台, 两个坚持), not a count to reach.
+        if (target.extensive && !/[0-9０-９]/u.test(written)) continue;
+        for (const name of names) {
+          this.indicators.push({
+            id: this.uniqueId(`${origin}-${this.indicators.filter((indicator) => indicator.origin === origin).length + 1}`),
+            section: sectionId,
+            quote: clause.text.trim(),
+            name,
+            target: targetText,
+            ...(target.year === undefined ? {} : { year: target.year }),
+            ...(baseline === undefined ? {} : { baseline }),
+            ...(units === undefined ? {} : { units }),
+            origin,
+            ...(item === undefined ? {} : { item }),
+          });
+        }
       }
     }
   }
 }
-
-const sectionId = (item: { section: string }) => item.section;
 
 /** The clauses of a text, split on the punctuation that ends one (，；。：), each as written. */
 function clausesOf(text: string): Array<{ text: string }> {
@@ -340,8 +346,38 @@ function clausesOf(text: string): Array<{ text: string }> {
 
 const leadingNoise = /^(?:(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?|力争|确保|基本|原则上|争取|其中|实现|使|并|且|、)+/u;
 
-function cleanName(text: string): string {
-  return text.replace(leadingNoise, "").replace(/^[、\s]+|[、\s]+$/gu, "").replace(/(?:要|应|均|的)$/u, "");
+function cleanName(text: string, verb?: string): string {
+  const name = text
+    .replace(/["'“”‘’]/gu, "")
+    .replace(leadingNoise, "")
+    .replace(/^[、\s]+|[、\s]+$/gu, "")
+    .replace(/(?:要|应|均|的)$/u, "");
+  // The verb of a count that stands apart from it is not part of the name: 新增 | 应急宣教体验馆 | 26个.
+  const withoutVerb = verb !== undefined && name.includes(verb) ? name.slice(name.lastIndexOf(verb) + verb.length) : name;
+  return withoutVerb.replace(/^(?:年底|年内|全年)/u, "");
+}
+
+// What a relative target is measured against: 同比前两年平均数, 较2020年, 比上年.
+const baselinePhrase = /(?:同比|较|比)(前两年平均数|前三年平均数|上年|上一年|基期|\d{4}年)$/u;
+
+function takeBaseline(name: string): { name: string; baseline?: string } {
+  const match = baselinePhrase.exec(name);
+  return match === null ? { name } : { name: name.slice(0, match.index), baseline: match[1] ?? "" };
+}
+
+// A list of measures sharing one target (建立率、参与率、会商率达到100%) becomes one indicator each.
+const measureEnding = /(?:率|数|比例|占比|比重|人次|培训|复训|覆盖)$/u;
+
+function splitMeasures(name: string): string[] {
+  const split = (text: string, separator: string) => {
+    const parts = text.split(separator).filter((part) => part !== "");
+    return parts.length > 1 && parts.every((part) => measureEnding.test(part)) ? parts : [text];
+  };
+  // 和 joins the last two measures (装备率和有效投用率), 、 the rest.
+  const and = name.lastIndexOf("和");
+  const lastTwo = and === -1 ? [name] : [name.slice(0, and), name.slice(and + 1)];
+  const parts = lastTwo.length === 2 && lastTwo.every((part) => measureEnding.test(part)) ? lastTwo : [name];
+  return parts.flatMap((part) => split(part, "、")).filter((part) => part !== "");
 }
 
 /** The latest year a text names outside 《》 titles: the deadline of the work. */

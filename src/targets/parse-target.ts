@@ -33,6 +33,8 @@ export interface Target {
   text: string;
   /** Where in `text` the target's own words stand (verb, number, unit), as [start, end). */
   span: [number, number];
+  /** The word that set the comparator (达到, 下降, 新增 …), when it stands apart from the number (新增…体验馆26个). */
+  verb?: string;
 }
 
 /** Text that holds no target the parser can read, and why. Never guessed. */
@@ -54,6 +56,7 @@ export interface ParseTargetOptions {
 
 /** A regex alternation of words, longest first so 不少于 wins over 少于. */
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join("|");
+const settingVerb = new RegExp(alternation(words.settingVerbs), "u");
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -61,6 +64,8 @@ function escape(text: string): string {
 
 const units = [...words.units].sort((a, b) => b.unit.length - a.unit.length);
 const unitPattern = units.map((entry) => escape(entry.unit)).join("|");
+// What is added (新增5支, 完成1066公里) is counted or measured out: never a ratio or a duration.
+const countUnitPattern = units.filter((entry) => entry.measure !== "ratio" && entry.measure !== "duration").map((entry) => escape(entry.unit)).join("|");
 const number = String.raw`(\d+(?:\.\d+)?)(?:[~\-–—](\d+(?:\.\d+)?))?`;
 const upperWords = Object.entries(words.upper).flatMap(([comparator, list]) => list.map((word) => ({ word, comparator: comparator as Comparator })));
 const lowerWords = Object.entries(words.lower).flatMap(([comparator, list]) => list.map((word) => ({ word, comparator: comparator as Comparator })));
@@ -72,10 +77,24 @@ const patterns: ReadonlyArray<{ name: string; regex: RegExp }> = [
   { name: "change", regex: new RegExp(`(?<verb>${alternation([...words.decrease, ...words.increase])})[^\\d]{0,6}?${named(number)}(?<unit>%|‰)`, "gu") },
   { name: "upper", regex: new RegExp(`(?<!不)(?<verb>${alternation(upperWords.map((entry) => entry.word))})[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|内)?`, "gu") },
   { name: "lower", regex: new RegExp(`(?<!不)(?<verb>${alternation(lowerWords.map((entry) => entry.word))})[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以上)?`, "gu") },
-  { name: "addition", regex: new RegExp(`(?<verb>${alternation(words.additions)})[^\\d]{0,4}?${named(number)}(?<unit>${unitPattern})(?<suffix>以上)?`, "gu") },
+  // A count right after its verb (新增5支), or further on only where it ends the clause (落实财政补助资金1000万元):
+  // a number in the middle of a clause after other words usually describes something (建立全年365天…机制).
+  { name: "addition", regex: new RegExp(`(?<verb>${alternation(words.additions)})(?!率)${named(number)}(?<unit>${countUnitPattern})(?<suffix>以上)?`, "gu") },
+  { name: "addition-apart", regex: new RegExp(`(?<verb>${alternation(words.additions)})(?!率)[^\\d]{1,12}?${named(number)}(?<unit>${countUnitPattern})(?<suffix>以上)?(?:\\p{Script=Han}{1,3})?(?=$|、)`, "gud") },
   { name: "suffix", regex: new RegExp(`${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|以上|内)`, "gu") },
-  { name: "full", regex: new RegExp(`(?<verb>${alternation(words.fullCoverage)})`, "gu") },
-  { name: "zero", regex: new RegExp(`(?<verb>${alternation(words.zero)})(?=\\p{Script=Han})`, "gu") },
+  // An N-hour network or circle (…的1小时航空应急救援网): reach within N hours.
+  { name: "attribute", regex: new RegExp(`(?<=的)${named(number)}(?<unit>小时|分钟)(?=\\p{Script=Han})`, "gu") },
+  // Full coverage as a goal, not as an attribute (全域覆盖的网络) or a slogan in quotation marks.
+  { name: "full", regex: new RegExp(`(?<!通过.*)(?<!")(?<verb>${alternation(words.fullCoverage)})(?!的)`, "gu") },
+  // 每个村都配备…: every one of them, full coverage.
+  { name: "full", regex: /每1?个[^\d,;。]{1,12}?(?:都|均)?(?:配备|设有|建有|建立)/gu },
+  { name: "zero", regex: new RegExp(`(?<verb>${alternation(words.zero)})\\p{Script=Han}{1,2}`, "gu") },
+  // One per county, town or village: 一县一基地.
+  { name: "per-unit", regex: new RegExp(`(?<=^|(?:${alternation(words.settingVerbs)}).*)一(?:县|市|区|乡|镇|村|街道|社区)一\\p{Script=Han}{1,4}`, "gu") },
+  // Values set per level of government: 市级60日、县级30日.
+  { name: "per-level", regex: new RegExp(`(?<=(?:省|市|县|乡|镇)级)${named(number)}(?<unit>${unitPattern})`, "gu") },
+  // A share standing alone after what it measures (签约率100%, 100%全面调取…).
+  { name: "share", regex: new RegExp(`${named(number)}(?<unit>%|‰)`, "gu") },
 ];
 
 function named(pattern: string): string {
@@ -119,16 +138,55 @@ function readClause(clause: string): Array<{ target: ClauseTarget; span: [number
   const bare = bareValue.exec(clause);
   if (bare?.groups !== undefined) return [{ target: build("=", bare.groups), span: [0, clause.length] }];
   const found: Array<{ target: ClauseTarget; span: [number, number] }> = [];
+  const inParentheses = parenthesized(clause);
   for (const { name, regex } of patterns) {
     for (const match of clause.matchAll(regex)) {
       const start = match.index;
       const end = start + match[0].length;
       if (found.some(({ span: [a, b] }) => start < b && end > a)) continue;
+      // A number in parentheses qualifies something else: (覆盖范围200公里以内).
+      if (inParentheses(start)) continue;
+      // A bare "N以上" right before a noun describes it (产值10亿元以上乡镇); it is not a target.
+      if (name === "suffix" && match.groups?.suffix === "以上" && /^\p{Script=Han}/u.test(clause.slice(end))) continue;
+      // A bound followed by 的 describes what follows (井深超过800米的矿山), unless a verb sets it as a
+      // target (建立不少于200人的队伍).
+      if ((name === "upper" || name === "lower") && clause.slice(end).includes("的") && !settingVerb.test(clause.slice(0, start))) continue;
       const target = fromMatch(name, match.groups ?? {});
-      if (target !== undefined) found.push({ target, span: [start, end] });
+      if (target === undefined) continue;
+      // A count standing apart from its verb (新增…体验馆26个): the span is the number; the verb is kept.
+      const numberAt = name === "addition-apart" ? (match.indices?.groups?.value?.[0] ?? start) : start;
+      found.push({ target: numberAt === start ? target : { ...target, verb: match.groups?.verb ?? "" }, span: [numberAt, end] });
     }
   }
-  return found.sort((a, b) => a.span[0] - b.span[0]);
+  found.sort((a, b) => a.span[0] - b.span[0]);
+  return [...found, ...listedCounts(clause, found)];
+}
+
+const listedCount = new RegExp(`、[^\\d、]{1,20}?${named(number)}(?<unit>${unitPattern})(?<suffix>以上)?(?=$|、)`, "gud");
+
+/** Counts listed after a counted one share its verb: 创建全国示范社区10个、省级示范社区30个. */
+function listedCounts(clause: string, found: ReadonlyArray<{ target: ClauseTarget; span: [number, number] }>): Array<{ target: ClauseTarget; span: [number, number] }> {
+  const last = found.at(-1);
+  if (last === undefined || last.target.verb === undefined || !words.additions.includes(last.target.verb)) return [];
+  const listed: Array<{ target: ClauseTarget; span: [number, number] }> = [];
+  listedCount.lastIndex = last.span[1];
+  for (let match = listedCount.exec(clause); match !== null; match = listedCount.exec(clause)) {
+    const numberAt = match.indices?.groups?.value?.[0] ?? match.index;
+    listed.push({ target: { ...build(">=", match.groups ?? {}), verb: last.target.verb }, span: [numberAt, match.index + match[0].length] });
+  }
+  return listed;
+}
+
+/** Whether a position of a clause stands inside parentheses. */
+function parenthesized(clause: string): (position: number) => boolean {
+  const inside: boolean[] = [];
+  let depth = 0;
+  for (let index = 0; index < clause.length; index += 1) {
+    if (clause[index] === "(") depth += 1;
+    inside.push(depth > 0);
+    if (clause[index] === ")") depth = Math.max(0, depth - 1);
+  }
+  return (position) => inside[position] === true;
 }
 
 function fromMatch(name: string, groups: Record<string, string | undefined>): ClauseTarget | undefined {
@@ -142,9 +200,18 @@ function fromMatch(name: string, groups: Record<string, string | undefined>): Cl
     case "lower":
       return build(comparatorOf.get(verb) ?? (name === "upper" ? "<=" : ">="), groups);
     case "addition":
+    case "addition-apart":
       return build(">=", groups);
     case "suffix":
       return build(groups.suffix === "以上" ? ">=" : "<=", groups);
+    case "attribute":
+      return build("<=", groups);
+    case "per-unit":
+      return build(">=", { value: "1" });
+    case "per-level":
+      return build("=", groups);
+    case "share":
+      return build("=", groups);
     case "full":
       return build(">=", { value: "100", unit: "%" });
     case "zero":

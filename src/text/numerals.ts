@@ -3,7 +3,8 @@ import Nzh from "nzh/cn";
 // Chinese numerals become digits only where they are quantities (十万人 → 100000人), never inside names
 // such as 十四五 or 一岗双责; the decoding itself is nzh's.
 
-const measureWords = "个支家名人次天日小时分钟公里座所倍项条批户类件套台辆艘架处";
+// 公里 is left out: 最后一公里 is an idiom, not a distance.
+const measureWords = "个支家名人次天日小时分钟座所倍项条批户类件套台辆艘架处";
 const chineseNumber = new RegExp(`(?<![\\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[${measureWords}])`, "gu");
 const fiveYearPlanName = /^十[一二三四五六七八九]五$/u;
 const arabicWithMagnitude = /(\d+(?:\.\d+)?)(万|亿)/gu;
