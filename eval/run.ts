@@ -5,6 +5,9 @@ import { dict } from "@node-rs/jieba/dict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Tokenizer } from "../src/text/tokenize.js";
+import { extractPlan } from "../src/extract/extract-plan.js";
+import { comparableForm, variants } from "./variants.js";
+import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
 import { loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
@@ -63,5 +66,19 @@ if (process.argv.includes("--tokenizers")) {
   ];
   for (const [name, tokenizer] of alternatives) {
     printTable(name, sets.map((set) => scoreGoldSet(set, { scorerOptions: { tokenizer } })), false);
+  }
+}
+
+console.log("\nextraction of the five sources against their hand-checked plans (P = precision, R = recall)");
+console.log(`${"source".padEnd(9)} ${"indicators P/R".padEnd(16)} ${"tasks P/R".padEnd(16)} ${"projects P/R".padEnd(16)} ${"target".padStart(7)} ${"year".padStart(7)} ${"units".padStart(7)}  variants`);
+for (const id of extractionSources) {
+  const score = scoreExtraction(id);
+  const pair = (kind: { precision: number; recall: number }) => `${percent(kind.precision)}/${percent(kind.recall).trim()}`.padEnd(16);
+  const original = JSON.stringify(comparableForm(extractPlan(readSource(id), { id }).plan));
+  const sameForVariants = Object.entries(variants).map(([name, make]) => `${name} ${JSON.stringify(comparableForm(extractPlan(make(readSource(id)), { id }).plan)) === original ? "same" : "DIFFERENT"}`);
+  console.log(`${id.padEnd(9)} ${pair(score.indicators)} ${pair(score.tasks)} ${pair(score.projects)} ${percent(score.targetValues)} ${percent(score.targetYears)} ${percent(score.units)}  ${sameForVariants.join(", ")}`);
+  if (verbose) {
+    for (const item of score.differences.extra) console.log(`    + ${item}`);
+    for (const item of score.differences.missed) console.log(`    - ${item}`);
   }
 }

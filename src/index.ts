@@ -106,3 +106,7 @@ export { renderAudit } from "./report/render-audit.js";
 export type { AuditFormat } from "./report/render-audit.js";
 export { diffWords } from "./report/word-diff.js";
 export type { DiffPart } from "./report/word-diff.js";
+
+export { extractPlan } from "./extract/extract-plan.js";
+export type { ExtractMeta, Extraction } from "./extract/extract-plan.js";
+export { toDocumentText } from "./extract/document-text.js";

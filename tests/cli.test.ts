@@ -206,3 +206,33 @@ describe("plan-align audit", () => {
     expect(runCli("audit", "daixian", "--lang", "en").stdout).toContain("weaker target");
   });
 });
+
+describe("plan-align extract, and documents wherever a plan is taken", () => {
+  const unseen = path.join(root, "tests", "fixtures", "unseen", "shili-county.html");
+
+  it("writes a plan that validates against its document, in JSON or YAML", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const output = path.join(dir, "shili.json");
+    const written = runCli("extract", unseen, "--parent", "忻州市", "--output", output);
+    expect(written.status).toBe(0);
+    expect(written.stderr).toContain("示例县");
+    const plan = JSON.parse(await readFile(output, "utf8")) as { jurisdiction: { parent: string }; source: { file: string } };
+    expect(plan.jurisdiction.parent).toBe("忻州市");
+    expect(runCli("validate", output).status).toBe(0);
+    expect(runCli("extract", unseen, "--format", "yaml").stdout).toMatch(/^schemaVersion: 1/mu);
+  });
+
+  it("audits and compares a document directly", () => {
+    const audit = runCli("audit", path.join(root, "data", "sources", "daixian.txt"));
+    expect(audit.status).toBe(0);
+    expect(audit.stdout).toContain("下降10%");
+    const compared = JSON.parse(runCli("compare", "national", path.join(root, "data", "sources", "nanyang.txt"), "--format", "json").stdout) as Alignment;
+    expect(compared.matches.filter((match) => match.kind === "indicator")).toHaveLength(6);
+  });
+
+  it("says which file it cannot read", () => {
+    const { status, stderr } = runCli("extract", "no-such-document.html");
+    expect(status).toBe(1);
+    expect(stderr).toContain("no-such-document.html");
+  });
+});

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { stringify as stringifyYaml } from "yaml";
 import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
 import type { AlignOptions } from "../align/types.js";
 import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
-import { resolvePlan } from "../load/files.js";
+import { idFromFileName, resolvePlan } from "../load/files.js";
+import { extractPlan } from "../extract/extract-plan.js";
+import type { Level } from "../model/plan.js";
 import { loadReviewFile } from "../load/review-file.js";
 import { auditPlan } from "../findings/audit-plan.js";
 import { renderAudit, type AuditFormat } from "../report/render-audit.js";
@@ -112,6 +117,48 @@ reportOptions(
     const { error, warning } = report.summary.bySeverity;
     if ((options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0)) process.exitCode = 3;
   });
+
+program
+  .command("extract")
+  .description("read a plan out of a document (text or HTML): sections, indicators, tasks, projects, units, quotes")
+  .argument("<document>", "the document: a .txt or .html file")
+  .addOption(new Option("-f, --format <format>", "output format").choices(["json", "yaml"]).default("json"))
+  .option("--id <id>", "the plan's id (default: from the file name)")
+  .option("--title <title>", "the title, where the document does not show it")
+  .option("--jurisdiction <name>", "the jurisdiction, e.g. 代县, where the title does not start with it")
+  .addOption(new Option("--level <level>", "the jurisdiction's level").choices(["national", "province", "city", "county"]))
+  .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
+  .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
+  .action(async (document: string, options: ExtractOptions) => {
+    const raw = await readFile(document, "utf8").catch((error: Error) => {
+      throw new PlanLoadError(document, [{ path: "", message: `cannot read the file: ${error.message}` }]);
+    });
+    const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
+    const first = extractPlan(raw, { id: options.id ?? idFromFileName(document), sourceFile, ...(options.title === undefined ? {} : { title: options.title }) });
+    const read = first.plan.jurisdiction;
+    const jurisdiction = {
+      name: options.jurisdiction ?? read.name,
+      level: options.level ?? read.level,
+      parent: options.parent ?? (options.jurisdiction === undefined ? read.parent : null),
+    };
+    const plan = { ...first.plan, jurisdiction };
+    const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
+    await emit(text, options.output);
+    if (options.output !== undefined) {
+      const counts = `${plan.sections.length} sections, ${plan.indicators.length} indicators, ${plan.tasks.length} tasks, ${plan.projects.length} projects`;
+      process.stderr.write(`${options.output}: ${plan.title} (${plan.jurisdiction.name}) — ${counts}\n`);
+    }
+  });
+
+interface ExtractOptions {
+  format: "json" | "yaml";
+  id?: string;
+  title?: string;
+  jurisdiction?: string;
+  level?: Level;
+  parent?: string;
+  output?: string;
+}
 
 interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
   format: AuditFormat;

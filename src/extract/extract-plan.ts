@@ -2,7 +2,7 @@ import { getHierarchy } from "../load/bundled.js";
 import { parsePlan } from "../load/parse-plan.js";
 import type { Indicator, Level, Omission, Plan, PlanKind, Project, Section, Task, Units } from "../model/plan.js";
 import { parseTarget } from "../targets/parse-target.js";
-import { normalizeText } from "../text/normalize.js";
+import { normalizeText, simplifyText } from "../text/normalize.js";
 import { toDocumentText } from "./document-text.js";
 import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
 import { readMetadata } from "./metadata.js";
@@ -66,7 +66,7 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   const kind = meta.kind !== undefined ? meta.kind : read.kind;
   const period = meta.period !== undefined ? meta.period : read.period;
   const tree = buildTree(lines.slice(bodyStart, bodyEnd));
-  const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined);
+  const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined, period?.end);
   builder.visit(tree, []);
   const jurisdiction = meta.jurisdiction ?? inferJurisdiction(read);
   const plan = {
@@ -156,6 +156,8 @@ class PlanBuilder {
     private readonly text: string,
     /** For an annual plan, the year every target applies to unless it says otherwise. */
     private readonly planYear: number | undefined,
+    /** The last year of the plan's period: the year its goals are set for, where the goal text names it. */
+    private readonly periodEnd: number | undefined,
   ) {}
 
   visit(nodes: readonly Node[], path: readonly number[], inherited?: Role, parentId: string | null = null): void {
@@ -252,8 +254,10 @@ class PlanBuilder {
     const lines = [...(node.heading.runsOn ? [node.heading.line] : []), ...node.paragraphs];
     const tableAt = lines.findIndex((line) => line.norm === "序号");
     const tableLines = tableAt === -1 ? [] : this.readTable(lines.slice(tableAt), sectionId);
-    const stated = /到(\d{4})年/u.exec(lines.map((line) => line.norm).join(""));
-    if (stated !== null && this.goalYear === undefined) this.goalYear = Number(stated[1]);
+    // The goals' year: the period's end where the goal text names it (到2025年), else the first year it names
+    // (a 2035 vision may come first).
+    const stated = [...lines.map((line) => line.norm).join("").matchAll(/到(\d{4})年/gu)].map((match) => Number(match[1]));
+    if (stated.length > 0 && this.goalYear === undefined) this.goalYear = stated.find((year) => year === this.periodEnd) ?? stated[0];
     const unitLine = lines.find((line) => isUnitLine(line.norm));
     const units = unitLine === undefined ? undefined : parseUnits(unitLine.norm);
     for (const line of lines) {
@@ -392,7 +396,9 @@ function latestYear(text: string): number | undefined {
 const trailingUnits = /[(（]([^()（）]*(?:牵\s*头|负\s*责|配\s*合)[^()（）]*)[)）][。.]?\s*$/u;
 
 function splitUnits(text: string): { text: string; units?: Units } {
-  const match = trailingUnits.exec(text);
+  // Matched in simplified characters (牽頭 → 牵头); simplification keeps positions, so the cut applies to the text as written.
+  const simplified = simplifyText(text);
+  const match = simplified.length === text.length ? trailingUnits.exec(simplified) : trailingUnits.exec(text);
   if (match === null) return { text };
   const units = parseUnits(normalizeText(match[1] ?? ""));
   return { text: text.slice(0, match.index), ...(units === undefined ? {} : { units }) };

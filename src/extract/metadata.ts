@@ -1,5 +1,5 @@
 import type { Level, PlanKind } from "../model/plan.js";
-import { normalizeText } from "../text/normalize.js";
+import { normalizeText, simplifyText } from "../text/normalize.js";
 import type { Line } from "./lines.js";
 
 /** What the extractor reads about a document from its text, before the body. */
@@ -28,9 +28,12 @@ export function readMetadata(lines: readonly Line[], bodyStart: number, fullText
   const dateMatch = dateLine === undefined ? null : chineseDate.exec(dateLine.norm);
   const issuerLine = dateLine === undefined ? undefined : head[head.indexOf(dateLine) - 1];
   const issuer = issuerLine !== undefined && /(?:办公室|办公厅|人民政府|政府|局|委员会|\(人防办\)|厅)$/u.test(issuerLine.norm) ? clean(issuerLine.raw) : readIssuerFromNotice(head);
-  const numberMatch = /[\p{Script=Han}]{1,6}〔\d{4}〕\d{1,4}号/u.exec(head.map((line) => line.raw).join("\n"));
-  const published = /(?:发布时间|发布日期|时间)[:：]?\s*(\d{4})-(\d{2})-(\d{2})/u.exec(head.map((line) => line.raw).join("\n"));
-  const kind = title === null ? null : readKind(title);
+  // Simplified and NFKC only (not full normalization), so digits read as digits and 〔〕 stay as written.
+  const headText = head.map((line) => simplifyText(line.raw)).join("\n");
+  const numberMatch = /[\p{Script=Han}]{1,6}〔\d{4}〕\d{1,4}号/u.exec(headText);
+  const published = /(?:发布时间|发布日期|时间)[:]?\s*(\d{4})-(\d{2})-(\d{2})/u.exec(headText);
+  const simpleTitle = title === null ? null : simplifyText(title);
+  const kind = simpleTitle === null ? null : readKind(simpleTitle);
   return {
     title,
     issuer,
@@ -38,8 +41,8 @@ export function readMetadata(lines: readonly Line[], bodyStart: number, fullText
     issueDate: dateMatch === null ? null : isoDate(dateMatch[1] ?? "", dateMatch[2] ?? "", dateMatch[3] ?? ""),
     publishDate: published === null ? null : `${published[1]}-${published[2]}-${published[3]}`,
     kind,
-    period: title === null ? null : readPeriod(title, kind),
-    jurisdiction: readJurisdiction(title ?? "") ?? readJurisdiction(issuer ?? ""),
+    period: simpleTitle === null ? null : readPeriod(simpleTitle, kind),
+    jurisdiction: readJurisdiction(simpleTitle ?? "") ?? readJurisdiction(simplifyText(issuer ?? "")),
     citedJurisdictions: readCitedJurisdictions(fullText),
   };
 }
@@ -52,15 +55,15 @@ function clean(text: string): string {
 function readTitle(head: readonly Line[]): string | null {
   for (const line of [...head].reverse()) {
     const text = clean(line.raw).replace(/^【[^】]*】/u, "");
-    if (text.length <= 60 && !/[。,，]/u.test(text) && !/关于|通知/u.test(text) && titleEnding.test(normalizeText(text))) return text;
+    if (text.length <= 60 && !/[。,，]/u.test(text) && !/关于|通知/u.test(simplifyText(text)) && titleEnding.test(normalizeText(text))) return text;
   }
   const notice = head.map((line) => clean(line.raw)).join("");
-  const cited = /关于印发《?(.+?)》?的通知/u.exec(notice);
+  const cited = /(?:关于印发|關於印發)《?(.+?)》?的通知/u.exec(notice);
   return cited?.[1] ?? null;
 }
 
 function readIssuerFromNotice(head: readonly Line[]): string | null {
-  const notice = /^(.+?)关于印发/u.exec(head.map((line) => clean(line.raw)).join(""));
+  const notice = /^(.+?)(?:关于印发|關於印發)/u.exec(head.map((line) => clean(line.raw)).join(""));
   return notice?.[1] ?? null;
 }
 
@@ -101,7 +104,7 @@ export function readJurisdiction(text: string): { name: string; level: Level } |
 
 function readCitedJurisdictions(text: string): Array<{ name: string; level: Level }> {
   const cited: Array<{ name: string; level: Level }> = [];
-  for (const match of text.matchAll(/《([^《》]{2,60})》/gu)) {
+  for (const match of simplifyText(text).matchAll(/《([^《》]{2,60})》/gu)) {
     const title = clean(match[1] ?? "");
     if (/^[“"]?十[三四五]五[”"]?国家/u.test(title)) cited.push({ name: "全国", level: "national" });
     const jurisdiction = readJurisdiction(title);

@@ -3,6 +3,8 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataFile } from "../_lib/read-data-file.js";
+import { toDocumentText } from "../extract/document-text.js";
+import { extractPlan } from "../extract/extract-plan.js";
 import type { Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
@@ -63,7 +65,8 @@ export async function readPlanSource(plan: Plan, planFile?: string): Promise<str
         path.join(getBundledDataDir(), "sources", plan.source.file),
       ];
   for (const candidate of candidates) {
-    if (await isFile(candidate)) return readFile(candidate, "utf8");
+    // Read as extraction reads documents: HTML without its tags, line breaks as LF.
+    if (await isFile(candidate)) return toDocumentText(await readFile(candidate, "utf8"));
   }
   throw new PlanLoadError(planFile ?? plan.id, [
     { path: "source.file", message: `source text not found; looked in ${candidates.join(", ")}` },
@@ -85,7 +88,8 @@ export interface ResolvedPlan {
 }
 
 /**
- * Loads a plan named on a command line: a bundled plan id, or a path to a JSON or YAML plan file.
+ * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
+ * or HTML), from which the plan is extracted.
  *
  * @throws PlanLoadError when the name is neither, or the file is not a valid plan
  * @example
@@ -98,7 +102,18 @@ export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
       { path: "", message: `neither a bundled plan id (${bundledPlanIds.join(", ")}) nor a file` },
     ]);
   }
+  if (!planExtensions.has(path.extname(idOrFile).toLowerCase())) {
+    // Anything else is a document (text or HTML): read the plan out of it.
+    const { plan } = extractPlan(await readFile(idOrFile, "utf8"), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
+    return { plan, file: idOrFile };
+  }
   return { plan: await loadPlanFile(idOrFile), file: idOrFile };
+}
+
+/** A plan id from a file name: its ASCII letters and digits, else "document". */
+export function idFromFileName(file: string): string {
+  const slug = path.basename(file, path.extname(file)).toLowerCase().replace(/[^a-z0-9]+/gu, "-").replace(/^-+|-+$/gu, "");
+  return slug === "" ? "document" : slug;
 }
 
 /** A plan opened for checking: the plan, where it came from, and the source text it quotes. */

@@ -72,11 +72,12 @@ const lowerWords = Object.entries(words.lower).flatMap(([comparator, list]) => l
 const comparatorOf = new Map([...upperWords, ...lowerWords].map(({ word, comparator }) => [word, comparator]));
 
 // Each pattern names its groups: verb (the word before the number), value, high, unit, suffix. Bounds are
-// not read after 不, so 不少于 is never read as 少于 (不少于 and 不低于 are words of their own).
+// not read after 不, so 不少于 is never read as 少于 (不少于 and 不低于 are words of their own), nor where the
+// verb is part of a noun (达标率 is not 达 + 标率).
 const patterns: ReadonlyArray<{ name: string; regex: RegExp }> = [
   { name: "change", regex: new RegExp(`(?<verb>${alternation([...words.decrease, ...words.increase])})[^\\d]{0,6}?${named(number)}(?<unit>%|‰)`, "gu") },
-  { name: "upper", regex: new RegExp(`(?<!不)(?<verb>${alternation(upperWords.map((entry) => entry.word))})[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|内)?`, "gu") },
-  { name: "lower", regex: new RegExp(`(?<!不)(?<verb>${alternation(lowerWords.map((entry) => entry.word))})[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以上)?`, "gu") },
+  { name: "upper", regex: new RegExp(`(?<!不)(?<verb>${alternation(upperWords.map((entry) => entry.word))})(?!标|率)[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|内)?`, "gu") },
+  { name: "lower", regex: new RegExp(`(?<!不)(?<verb>${alternation(lowerWords.map((entry) => entry.word))})(?!标|率)[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以上)?`, "gu") },
   // A count right after its verb (新增5支), or further on only where it ends the clause (落实财政补助资金1000万元):
   // a number in the middle of a clause after other words usually describes something (建立全年365天…机制).
   { name: "addition", regex: new RegExp(`(?<verb>${alternation(words.additions)})(?!率)${named(number)}(?<unit>${countUnitPattern})(?<suffix>以上)?`, "gu") },

@@ -16,6 +16,17 @@ const punctuationVariants: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /**
+ * Unicode NFKC and simplified characters, nothing else: full-width digits become digits, 〔〕 and spacing
+ * stay as written, and the length of the text does not change for ordinary Chinese text.
+ *
+ * @example
+ * simplifyText("吉政辦發〔２０２１〕69號"); // "吉政办发〔2021〕69号"
+ */
+export function simplifyText(text: string): string {
+  return toSimplified(text.normalize("NFKC")).normalize("NFKC");
+}
+
+/**
  * Puts text in one canonical shape for comparison: Unicode NFKC (full-width digits and punctuation become
  * ASCII), traditional → simplified characters, one form for quotation marks and brackets, quantities in
  * digits (十万 → 100000), and no whitespace at all, since spaces in Chinese text are scraping noise
@@ -25,7 +36,7 @@ const punctuationVariants: ReadonlyArray<[RegExp, string]> = [
  * normalizeText("災害事故資訊發布公眾覆蓋率 達到９０％"); // "灾害事故资讯发布公众覆盖率达到90%"
  */
 export function normalizeText(text: string): string {
-  let result = toSimplified(text.normalize("NFKC")).normalize("NFKC");
+  let result = simplifyText(text);
   for (const [pattern, replacement] of punctuationVariants) result = result.replace(pattern, replacement);
   result = result.replace(/\s+/gu, "");
   return convertNumerals(result);

@@ -1,0 +1,112 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractionSources, readSource, scoreExtraction } from "../eval/extraction.js";
+import { comparableForm, variants } from "../eval/variants.js";
+import { extractPlan, findMissingQuotes, toDocumentText } from "../src/index.js";
+
+// The floors of issue #5: on every source, indicators and tasks are found with precision and recall of at
+// least 0.95 against the hand-checked bundled plans. `npm run eval` prints the figures behind them.
+const FLOOR = 0.95;
+
+describe.each(extractionSources.map((id) => [id]))("extracting %s", (id) => {
+  const score = scoreExtraction(id);
+
+  it(`finds indicators and tasks with precision and recall ≥ ${FLOOR}`, () => {
+    expect({ source: id, ...score.indicators }).toMatchObject({ precision: expect.toSatisfy((value: number) => value >= FLOOR), recall: expect.toSatisfy((value: number) => value >= FLOOR) });
+    expect({ source: id, ...score.tasks }).toMatchObject({ precision: expect.toSatisfy((value: number) => value >= FLOOR), recall: expect.toSatisfy((value: number) => value >= FLOOR) });
+  });
+
+  it("gives a valid plan whose every quote is a span of the document", () => {
+    const { plan, sourceText } = extractPlan(readSource(id), { id });
+    expect(findMissingQuotes(plan, sourceText)).toEqual([]);
+  });
+
+  it.each(Object.keys(variants).map((name) => [name]))("reads a copy with %s the same way", (name) => {
+    const original = comparableForm(extractPlan(readSource(id), { id }).plan);
+    const variant = variants[name]!(readSource(id));
+    const { plan, sourceText } = extractPlan(variant, { id });
+    expect(comparableForm(plan)).toEqual(original);
+    expect(findMissingQuotes(plan, sourceText)).toEqual([]);
+  });
+});
+
+describe("extractPlan on the 代县 implementation plan", () => {
+  const { plan } = extractPlan(readSource("daixian"), { id: "daixian" });
+
+  it("reads the notice: title, issuer, date, kind, period and jurisdiction", () => {
+    expect(plan).toMatchObject({
+      title: "代县贯彻落实国家、省及市“十四五”应急体系规划实施方案",
+      issuer: "代县人民政府办公室",
+      issueDate: "2023-02-07",
+      publishDate: "2023-03-02",
+      kind: "implementation-plan",
+      period: { start: 2021, end: 2025 },
+      jurisdiction: { name: "代县", level: "county", parent: "忻州市" },
+    });
+  });
+
+  it("reads the flattened indicator table, the units in parentheses and the years", () => {
+    expect(plan.indicators.filter((indicator) => indicator.origin === "core").map((indicator) => [indicator.name, indicator.target, indicator.year])).toContainEqual(["年均每十万人受灾人次", "<20000", 2025]);
+    const task = plan.tasks.find((candidate) => candidate.number === "(20)");
+    expect(task).toMatchObject({ title: "建设航空应急救援力量", year: 2023, units: { lead: ["县应急局"] } });
+    expect(task?.text).not.toContain("牵头");
+  });
+
+  it("leaves the portal's navigation and footer out", () => {
+    expect(plan.sections[0]?.title).toBe("工作原则");
+    expect(plan.sections.some((section) => /关闭|政策解读/u.test(section.title))).toBe(false);
+  });
+});
+
+describe("extractPlan on the 吉林 plan", () => {
+  const { plan } = extractPlan(readSource("jilin"), { id: "jilin" });
+
+  it("records what the source leaves out", () => {
+    expect(plan.omissions.map((omission) => omission.quote)).toEqual(expect.arrayContaining([expect.stringContaining("主要指标(略)"), expect.stringContaining("专栏2 省级应急物资保障建设重点(略)")]));
+  });
+});
+
+describe("extractPlan on a document no test has seen (a synthetic HTML page)", async () => {
+  const html = await readFile(path.join(import.meta.dirname, "fixtures", "unseen", "shili-county.html"), "utf8");
+  const { plan, sourceText } = extractPlan(html, { id: "shili" });
+
+  it("strips the tags and the page's script, and reads the notice", () => {
+    expect(sourceText).not.toContain("<p>");
+    expect(sourceText).not.toContain("tracker");
+    expect(plan).toMatchObject({ title: "示例县“十四五”应急管理体系建设实施方案", documentNumber: "示政办发〔2022〕8号", issueDate: "2022-03-15", jurisdiction: { name: "示例县", level: "county", parent: "示例市" } });
+  });
+
+  it("reads headings with full-width numbering that skips, a table, goals, tasks, units and a (略) box", () => {
+    expect(plan.sections.map((section) => section.id)).toEqual(["s1", "s1.1", "s1.2", "s2", "s2.1", "s2.3", "box-1", "s3", "s3.1"]);
+    expect(plan.indicators.map((indicator) => [indicator.name, indicator.target, indicator.nature ?? null])).toEqual([
+      ["生产安全事故死亡人数", "下降12%", "binding"],
+      ["年均每十万人受灾人次", "<18000", "expected"],
+      ["县应急管理部门装备达标率", "达到85%", null],
+      ["灾害事故信息发布公众覆盖率", "达到95%以上", null],
+      ["乡镇", "全覆盖", null],
+      ["专业救援队伍", "新建2支", null],
+      ["社会应急力量培育", "不少于5支", null],
+    ]);
+    expect(plan.tasks.map((task) => [task.number, task.title, task.year ?? null, task.units?.lead])).toEqual([
+      ["1．", "完善指挥机制", 2023, ["县应急局"]],
+      ["3．", "加强值班值守", null, ["县应急局", "县公安局"]],
+      ["1．", "组建救援队伍", 2024, ["县应急局"]],
+    ]);
+    expect(plan.omissions).toHaveLength(1);
+    expect(findMissingQuotes(plan, sourceText)).toEqual([]);
+  });
+
+  it("takes what the caller knows over what it reads", () => {
+    const given = extractPlan(html, { id: "shili", title: "示例县实施方案", jurisdiction: { name: "示例县", level: "county", parent: "忻州市" } }).plan;
+    expect(given.title).toBe("示例县实施方案");
+    expect(given.jurisdiction.parent).toBe("忻州市");
+  });
+});
+
+describe("toDocumentText", () => {
+  it("keeps plain text as it is but for line breaks, and ends a line at every block of HTML", () => {
+    expect(toDocumentText("一、总体要求\r\n(一)指导思想")).toBe("一、总体要求\n(一)指导思想");
+    expect(toDocumentText("<html><body><p>一、总体要求</p><table><tr><td>序号</td><td>指标</td></tr></table></body></html>")).toBe("一、总体要求\n序号\n指标\n");
+  });
+});
