@@ -1,23 +1,13 @@
-import sectionRolesTable from "../../data/similarity/section-roles.json";
 import type { Plan, Section } from "../model/plan.js";
+import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { getSectionPath } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
 import type { ItemKind, MatchableItem } from "../similarity/types.js";
 
-/** What a section holds: groups are only compared with groups of the same role. */
-export type SectionRole = "goals" | "tasks" | "projects" | "safeguards";
-
-const roleKeywords = sectionRolesTable.roles.map(({ role, keywords }) => ({ role: role as SectionRole, keywords }));
-
-function roleOfTitle(title: string): SectionRole | undefined {
-  const normalized = normalizeText(title);
-  return roleKeywords.find(({ keywords }) => keywords.some((keyword) => normalized.includes(keyword)))?.role;
-}
-
 /** The role of a section: the first role named by its outermost ancestor, then the next one down, then itself. */
 export function getSectionRole(plan: Plan, section: Section): SectionRole | undefined {
   for (const step of getSectionPath(plan, section.id)) {
-    const role = roleOfTitle(step.title);
+    const role = roleOfTitle(normalizeText(step.title));
     if (role !== undefined) return role;
   }
   return undefined;

@@ -27,6 +27,8 @@ const program = new Command("plan-align")
   .description("Audit how Chinese emergency-management plans line up across levels of government")
   .showHelpAfterError();
 
+const planWithParentsHelp = "a bundled plan id, a plan file or a document, whose jurisdiction's parent is in the bundled hierarchy";
+
 const formatOption = () =>
   new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
 
@@ -76,8 +78,8 @@ reportOptions(
   program
     .command("compare")
     .description("match the indicators, tasks, projects and task groups of two plans")
-    .argument("<reference>", "the plan compared against (usually the higher level): a bundled id or a plan file")
-    .argument("<subject>", "the plan being checked: a bundled id or a plan file"),
+    .argument("<reference>", "the plan compared against (usually the higher level): a bundled id, a plan file or a document")
+    .argument("<subject>", "the plan being checked: a bundled id, a plan file or a document"),
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
   const [reference, subject] = [await resolvePlan(referenceName), await resolvePlan(subjectName)];
   const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
@@ -88,11 +90,9 @@ reportOptions(
   program
     .command("chain")
     .description("match a plan with every bundled plan above it; levels without content are skipped")
-    .argument("<subject>", "a bundled plan id, or a plan file whose jurisdiction's parent is a bundled jurisdiction"),
+    .argument("<subject>", planWithParentsHelp),
 ).action(async (subjectName: string, options: CompareOptions) => {
-  const { plan } = await resolvePlan(subjectName);
-  const ancestors = getAncestorPlans(plan);
-  if (ancestors.length === 0) program.error(`chain: no bundled plan sits above ${subjectName} (${plan.jurisdiction.name})`);
+  const { plan, ancestors } = await resolveWithAncestors("chain", subjectName);
   const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output);
 });
@@ -101,15 +101,13 @@ reportOptions(
   program
     .command("audit")
     .description("audit a plan against every plan above it: where it falls short, what it misses, what it adds")
-    .argument("<plan>", "a bundled plan id, or a plan file whose jurisdiction's parent is a bundled jurisdiction"),
+    .argument("<plan>", planWithParentsHelp),
   ["text", "json", "md", "csv", "html"],
   "text",
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
   .action(async (planName: string, options: AuditCommandOptions) => {
-    const { plan } = await resolvePlan(planName);
-    const ancestors = getAncestorPlans(plan);
-    if (ancestors.length === 0) program.error(`audit: no bundled plan sits above ${planName} (${plan.jurisdiction.name})`);
+    const { plan, ancestors } = await resolveWithAncestors("audit", planName);
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output);
     // With a report written to a file, the terminal still gets the short summary.
@@ -149,6 +147,14 @@ program
       process.stderr.write(`${options.output}: ${plan.title} (${plan.jurisdiction.name}) — ${counts}\n`);
     }
   });
+
+/** A plan and the bundled plans above it; a plan with none above it is a usage error. */
+async function resolveWithAncestors(command: string, name: string) {
+  const { plan } = await resolvePlan(name);
+  const ancestors = getAncestorPlans(plan);
+  if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${name} (${plan.jurisdiction.name})`);
+  return { plan, ancestors };
+}
 
 interface ExtractOptions {
   format: "json" | "yaml";

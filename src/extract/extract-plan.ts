@@ -6,7 +6,8 @@ import { normalizeText, simplifyText } from "../text/normalize.js";
 import { toDocumentText } from "./document-text.js";
 import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
 import { readMetadata } from "./metadata.js";
-import { isUnitLine, leadPhrase, readHeading, roleOfTitle, type Heading, type Role } from "./structure.js";
+import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
+import { isUnitLine, leadPhrase, readHeading, type Heading } from "./structure.js";
 
 /** What the caller knows about a document; given fields win over what is read from the text. */
 export interface ExtractMeta {
@@ -39,7 +40,7 @@ interface Node {
   children: Node[];
   /** Unnumbered lines that follow the heading until the next numbered line. */
   paragraphs: Line[];
-  role: Role | undefined;
+  role: SectionRole | undefined;
   /** For boxes (专栏): the numbering style of the lines inside, and the last number seen. */
   box?: { itemStyle?: string; last: number };
 }
@@ -160,7 +161,7 @@ class PlanBuilder {
     private readonly periodEnd: number | undefined,
   ) {}
 
-  visit(nodes: readonly Node[], path: readonly number[], inherited?: Role, parentId: string | null = null): void {
+  visit(nodes: readonly Node[], path: readonly number[], inherited?: SectionRole, parentId: string | null = null): void {
     for (const node of nodes) {
       node.role = inherited ?? roleOfTitle(node.heading.title);
       const itemKind = node.role === "tasks" ? "task" : node.role === "projects" ? "project" : undefined;

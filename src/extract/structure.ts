@@ -1,5 +1,4 @@
 import Nzh from "nzh/cn";
-import sectionRolesTable from "../../data/similarity/section-roles.json";
 import type { Line } from "./lines.js";
 
 /** The numbering styles of Chinese government documents, outermost first as they usually nest. */
@@ -53,16 +52,6 @@ export function readHeading(line: Line): Heading | undefined {
   const title = (stop === -1 ? rest : rest.slice(0, stop)).replace(/[。:;]+$/u, "");
   if (title === "" && numbering.style !== "box") return undefined;
   return { line, numbering, title, runsOn };
-}
-
-/** What a part of a plan holds, by the words of its headings (data/similarity/section-roles.json). */
-export type Role = "goals" | "tasks" | "projects" | "safeguards";
-
-export function roleOfTitle(title: string): Role | undefined {
-  for (const { role, keywords } of sectionRolesTable.roles) {
-    if (keywords.some((keyword) => title.includes(keyword))) return role as Role;
-  }
-  return undefined;
 }
 
 /** A paragraph that opens with a short lead phrase ending in 。 ("健全应急管理指挥体系。推进…"). */

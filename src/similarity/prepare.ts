@@ -1,4 +1,5 @@
 import genericWordsTable from "../../data/similarity/generic-words.json";
+import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import measureKindsTable from "../../data/similarity/measure-kinds.json";
 import { defaultSynonyms, toComparableText, type SynonymTable } from "../synonyms/synonyms.js";
 import { normalizeText } from "../text/normalize.js";
@@ -25,7 +26,7 @@ export function classifyMeasure(name: string, target: string | null | undefined)
 
 // Longest first, so 进一步 goes before 一.
 const genericWords = new RegExp(
-  [...genericWordsTable.words].sort((a, b) => b.length - a.length).join("|"),
+  [...genericWordsTable.words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"),
   "gu",
 );
 

@@ -2,7 +2,7 @@ import { diceCoefficient } from "dice-coefficient";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, type PreparedItem } from "./prepare.js";
-import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
+import type { MatchableItem, Scorer, SignalScore } from "./types.js";
 
 /** How much each signal counts. Signals that do not apply to a pair are left out and the rest re-weighted. */
 export interface SignalWeights {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import defaultTable from "../../data/synonyms/default.json";
+import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { neutralizeJurisdiction } from "../text/jurisdiction.js";
 import { normalizeText } from "../text/normalize.js";
 
@@ -49,10 +50,6 @@ export function createSynonymTable(groups: readonly SynonymGroup[]): SynonymTabl
   // Canonical forms are in it too, so 因自然灾害… is read whole rather than as 因 + a variant 自然灾害….
   const alternatives = [...forms.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).map(escapeRegExp);
   return { groups, forms, pattern: alternatives.length === 0 ? null : new RegExp(alternatives.join("|"), "gu") };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
 /** The default table, compiled once. */

@@ -1,4 +1,5 @@
 import words from "../../data/targets/target-words.json";
+import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { normalizeText } from "../text/normalize.js";
 
 /** How a target bounds its value: at most (<, <=), exactly (=, a bare value), at least (>=, >). */
@@ -55,17 +56,14 @@ export interface ParseTargetOptions {
 }
 
 /** A regex alternation of words, longest first so 不少于 wins over 少于. */
-const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escape).join("|");
+const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 const settingVerb = new RegExp(alternation(words.settingVerbs), "u");
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-}
 
 const units = [...words.units].sort((a, b) => b.unit.length - a.unit.length);
-const unitPattern = units.map((entry) => escape(entry.unit)).join("|");
+const unitPattern = units.map((entry) => escapeRegExp(entry.unit)).join("|");
 // What is added (新增5支, 完成1066公里) is counted or measured out: never a ratio or a duration.
-const countUnitPattern = units.filter((entry) => entry.measure !== "ratio" && entry.measure !== "duration").map((entry) => escape(entry.unit)).join("|");
+const countUnitPattern = units.filter((entry) => entry.measure !== "ratio" && entry.measure !== "duration").map((entry) => escapeRegExp(entry.unit)).join("|");
 const number = String.raw`(\d+(?:\.\d+)?)(?:[~\-–—](\d+(?:\.\d+)?))?`;
 const upperWords = Object.entries(words.upper).flatMap(([comparator, list]) => list.map((word) => ({ word, comparator: comparator as Comparator })));
 const lowerWords = Object.entries(words.lower).flatMap(([comparator, list]) => list.map((word) => ({ word, comparator: comparator as Comparator })));
