@@ -13,6 +13,12 @@ export function markdownCell(text: string): string {
     .replace(/\r?\n/gu, " ");
 }
 
+/** A Markdown table; every cell is escaped with `markdownCell`. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
+  return [line(header), `|${header.map(() => "---|").join("")}`, ...rows.map(line)];
+}
+
 /** CSV that Excel opens right: a BOM (UTF-8, so Chinese is intact), CRLF records, formulas defused. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows" })}`;

@@ -1,7 +1,7 @@
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
 import type { Alignment, ItemReference, Match, ReviewMark } from "../align/types.js";
 import type { SignalScore } from "../similarity/types.js";
-import { escapeHtml, htmlPage, markdownCell, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /** Output formats of reports. */
@@ -85,12 +85,15 @@ function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string
   ];
   if (alignment.matches.length === 0) lines.push(labels.noMatches);
   else {
-    lines.push(`| ${labels.kindColumn} | ${labels.reference} | ${labels.subject} | ${labels.score} | ${labels.signals} | ${labels.reviewColumn} |`, "|---|---|---|---|---|---|");
-    for (const match of alignment.matches) {
-      lines.push(
-        `| ${labels.kind[match.kind]} | ${markdownCell(`${match.reference.id} ${match.reference.text}`)} | ${markdownCell(`${match.subject.id} ${match.subject.text}`)} | ${formatScore(match.score)} | ${markdownCell(describeSignals(match.signals, labels))} | ${markdownCell(describeReview(match, labels))} |`,
-      );
-    }
+    lines.push(
+      ...markdownTable(
+        [labels.kindColumn, labels.reference, labels.subject, labels.score, labels.signals, labels.reviewColumn],
+        alignment.matches.map((match) => [
+          labels.kind[match.kind], `${match.reference.id} ${match.reference.text}`, `${match.subject.id} ${match.subject.text}`,
+          formatScore(match.score), describeSignals(match.signals, labels), describeReview(match, labels),
+        ]),
+      ),
+    );
   }
   if (alignment.rejected.length > 0) {
     lines.push("", `${sub}${labels.rejected} (${alignment.rejected.length})`, "");

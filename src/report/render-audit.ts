@@ -2,7 +2,7 @@ import type { ChainStep } from "../align/align-chain.js";
 import type { ItemReference } from "../align/types.js";
 import type { AuditReport, Finding, Severity } from "../findings/types.js";
 import { parseTarget } from "../targets/parse-target.js";
-import { escapeHtml, htmlPage, markdownCell, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
 import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
@@ -72,12 +72,15 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
   ];
   if (report.findings.length === 0) lines.push(labels.noFindings);
   else {
-    lines.push(`| ${labels.severityColumn} | ${labels.kindFindingColumn} | ${labels.message} | ${labels.reference} | ${labels.subject} | ${labels.reviewColumn} |`, "|---|---|---|---|---|---|");
-    for (const finding of report.findings) {
-      lines.push(
-        `| ${labels.severity[finding.severity]} | ${labels.findingKind[finding.kind]} | ${markdownCell(finding.message)} | ${markdownCell(itemLine(finding.reference))} | ${markdownCell(itemLine(finding.subject))} | ${markdownCell(reviewOf(finding, labels))} |`,
-      );
-    }
+    lines.push(
+      ...markdownTable(
+        [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
+        report.findings.map((finding) => [
+          labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
+          itemLine(finding.reference), itemLine(finding.subject), reviewOf(finding, labels),
+        ]),
+      ),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
