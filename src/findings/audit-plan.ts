@@ -62,6 +62,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   });
   const referenceIndicators = new Map(reference.indicators.map((indicator) => [indicator.id, indicator]));
   const subjectIndicators = new Map(subject.indicators.map((indicator) => [indicator.id, indicator]));
+  const groups = { reference: groupRoles(reference), subject: groupRoles(subject) };
 
   for (const match of alignment.matches) {
     const review = match.review === undefined ? {} : { review: match.review };
@@ -83,7 +84,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing.
   const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
   for (const item of alignment.unmatched.reference) {
-    const kind = missingKind(item, reference);
+    const kind = missingKind(item, groups.reference);
     if (kind === undefined) continue;
     const indicator = referenceIndicators.get(item.id);
     const essential = kind === "missing-indicator" && (indicator?.nature === "binding" || indicator?.origin === "core");
@@ -97,7 +98,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   }
 
   for (const item of alignment.unmatched.subject) {
-    if (!isWorthCallingExtra(item, alignment, reference, subject)) continue;
+    if (!isWorthCallingExtra(item, alignment, reference, subject, groups)) continue;
     findings.push({ ...base, kind: "extra-item", severity: "info", reference: null, subject: item, message: formatMessage("extra-item", lang, values({ reference: null, subject: item })) });
   }
   return findings;
@@ -109,7 +110,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
  * 河南省's unnamed projects). Indicators compare by origin (core, goal, inline); sections only as task or
  * project groups, where the reference lists groups of the same role.
  */
-function isWorthCallingExtra(item: ItemReference, alignment: Alignment, reference: Plan, subject: Plan): boolean {
+function isWorthCallingExtra(item: ItemReference, alignment: Alignment, reference: Plan, subject: Plan, groups: Record<"reference" | "subject", GroupRoles>): boolean {
   switch (item.kind) {
     case "indicator": {
       const origin = subject.indicators.find((indicator) => indicator.id === item.id)?.origin;
@@ -117,8 +118,8 @@ function isWorthCallingExtra(item: ItemReference, alignment: Alignment, referenc
       return listed && (reference.content === "complete" || origin === "core");
     }
     case "section": {
-      const role = groupRoles(subject).get(item.id);
-      return role !== undefined && [...groupRoles(reference).values()].includes(role);
+      const role = groups.subject.get(item.id);
+      return role !== undefined && [...groups.reference.values()].includes(role);
     }
     case "task":
     case "project":
@@ -130,10 +131,12 @@ function isWorthCallingExtra(item: ItemReference, alignment: Alignment, referenc
  * The task and project groups of a plan with their role: sections directly under the heading that names
  * the role (三、重点任务 › (一)…), not the heading itself and not boxes or paragraphs nested deeper.
  */
-function groupRoles(plan: Plan): Map<string, "tasks" | "projects"> {
+type GroupRoles = Map<string, "tasks" | "projects">;
+
+function groupRoles(plan: Plan): GroupRoles {
   const roleOf = new Map(collectItems(plan, "section").map((entry) => [entry.item.id, entry.role]));
   const parentOf = new Map(plan.sections.map((section) => [section.id, section.parent]));
-  const groups = new Map<string, "tasks" | "projects">();
+  const groups: GroupRoles = new Map();
   for (const [id, role] of roleOf) {
     if (role !== "tasks" && role !== "projects") continue;
     const parent = parentOf.get(id) ?? null;
@@ -187,7 +190,7 @@ function yearsOf(match: Match, reference: Plan, subject: Plan): { reference: num
 }
 
 /** What an unmatched reference item means: a missing indicator, task or project (groups count by role). */
-function missingKind(item: ItemReference, reference: Plan): FindingKind | undefined {
+function missingKind(item: ItemReference, referenceGroups: GroupRoles): FindingKind | undefined {
   switch (item.kind) {
     case "indicator":
       return "missing-indicator";
@@ -196,7 +199,7 @@ function missingKind(item: ItemReference, reference: Plan): FindingKind | undefi
     case "project":
       return "missing-project";
     case "section": {
-      const role = groupRoles(reference).get(item.id);
+      const role = referenceGroups.get(item.id);
       return role === "tasks" ? "missing-task" : role === "projects" ? "missing-project" : undefined;
     }
   }
