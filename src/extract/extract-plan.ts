@@ -304,8 +304,9 @@ class PlanBuilder {
   private readTargets(text: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
     let year = origin === "goal" ? (this.goalYear ?? this.planYear) : this.planYear;
     for (const clause of clausesOf(text)) {
-      const reading = parseTarget(clause.text, year === undefined ? {} : { year });
-      const stated = /(\d{4})年/u.exec(normalizeText(clause.text));
+      const reading = parseTarget(clause, year === undefined ? {} : { year });
+      // A year a clause names carries on to the clauses after it (到2022年,A达到…,B达到…).
+      const stated = /(\d{4})年/u.exec(normalizeText(clause));
       if (stated !== null && Number(stated[1]) >= 2000 && Number(stated[1]) <= 2100) year = Number(stated[1]);
       let previousEnd = 0;
       for (const target of reading.targets) {
@@ -315,9 +316,9 @@ class PlanBuilder {
         const { name: beforeName, baseline } = takeBaseline(cleanName(before, target.verb));
         // Named by the words before it, else after it (新增5个航空救援临时起降点), else by itself (一县一基地).
         const names = splitMeasures(beforeName || cleanName(after.split(/[、和]/u)[0] ?? "") || target.text.slice(target.span[0], target.span[1]));
-        const rawStart = originalOffset(clause.text, target.span[0]);
-        const rawEnd = originalOffset(clause.text, target.span[1]);
-        const written = removeStraySpaces(clause.text.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]);
+        const rawStart = originalOffset(clause, target.span[0]);
+        const rawEnd = originalOffset(clause, target.span[1]);
+        const written = removeStraySpaces(clause.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]);
         // A count that stands apart from its verb is written with it: 新增…体验馆26个 → 新增26个.
         const targetText = target.verb === undefined ? written : `${target.verb}${written}`;
         // A count written in Chinese numerals is a name or slogan (建设一个平台, 两个坚持), not a count to reach.
@@ -326,7 +327,7 @@ class PlanBuilder {
           this.indicators.push({
             id: this.uniqueId(`${origin}-${this.indicators.filter((indicator) => indicator.origin === origin).length + 1}`),
             section: sectionId,
-            quote: clause.text.trim(),
+            quote: clause.trim(),
             name,
             target: targetText,
             ...(target.year === undefined ? {} : { year: target.year }),
@@ -342,11 +343,8 @@ class PlanBuilder {
 }
 
 /** The clauses of a text, split on the punctuation that ends one (，；。：), each as written. */
-function clausesOf(text: string): Array<{ text: string }> {
-  return text
-    .split(/[,，;；。:：]/u)
-    .filter((part) => part.trim() !== "")
-    .map((part) => ({ text: part }));
+function clausesOf(text: string): string[] {
+  return text.split(/[,，;；。:：]/u).filter((part) => part.trim() !== "");
 }
 
 const leadingNoise = /^(?:(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?|力争|确保|基本|原则上|争取|其中|实现|使|并|且|、)+/u;
