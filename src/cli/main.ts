@@ -11,6 +11,7 @@ import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bund
 import { PlanLoadError } from "../load/errors.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
+import { readJurisdiction } from "../extract/metadata.js";
 import type { Level } from "../model/plan.js";
 import { loadReviewFile } from "../load/review-file.js";
 import { auditPlan } from "../findings/audit-plan.js";
@@ -132,14 +133,19 @@ program
       throw new PlanLoadError(document, [{ path: "", message: `cannot read the file: ${error.message}` }]);
     });
     const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
-    const first = extractPlan(raw, { id: options.id ?? idFromFileName(document), sourceFile, ...(options.title === undefined ? {} : { title: options.title }) });
-    const read = first.plan.jurisdiction;
-    const jurisdiction = {
-      name: options.jurisdiction ?? read.name,
-      level: options.level ?? read.level,
-      parent: options.parent ?? (options.jurisdiction === undefined ? read.parent : null),
+    const given = options.jurisdiction === undefined ? undefined : readJurisdiction(options.jurisdiction);
+    const { plan: read } = extractPlan(raw, {
+      id: options.id ?? idFromFileName(document),
+      sourceFile,
+      ...(options.title === undefined ? {} : { title: options.title }),
+      ...(options.jurisdiction === undefined ? {} : {
+        jurisdiction: { name: options.jurisdiction, level: options.level ?? given?.level ?? "county", parent: options.parent ?? null },
+      }),
+    });
+    const plan = {
+      ...read,
+      jurisdiction: { ...read.jurisdiction, ...(options.level === undefined ? {} : { level: options.level }), ...(options.parent === undefined ? {} : { parent: options.parent }) },
     };
-    const plan = { ...first.plan, jurisdiction };
     const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
     await emit(text, options.output);
     if (options.output !== undefined) {

@@ -1,4 +1,5 @@
 import { getHierarchy } from "../load/bundled.js";
+import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
 import type { Indicator, Level, Omission, Plan, PlanKind, Project, Section, Task, Units } from "../model/plan.js";
 import { parseTarget } from "../targets/parse-target.js";
@@ -69,11 +70,17 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   const tree = buildTree(lines.slice(bodyStart, bodyEnd));
   const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined, period?.end);
   builder.visit(tree, []);
+  const title = meta.title ?? read.title;
   const jurisdiction = meta.jurisdiction ?? inferJurisdiction(read);
+  const missing = [
+    ...(title === null ? [{ path: "title", message: "no title found in the document: give one (meta.title, --title)" }] : []),
+    ...(jurisdiction === null ? [{ path: "jurisdiction", message: "no jurisdiction found in the title or issuer: give one (meta.jurisdiction, --jurisdiction)" }] : []),
+  ];
+  if (missing.length > 0) throw new PlanLoadError(meta.sourceFile ?? "<document>", missing);
   const plan = {
     schemaVersion: 1,
     id: meta.id ?? "extracted",
-    title: meta.title ?? read.title ?? "",
+    title,
     issuer: meta.issuer !== undefined ? meta.issuer : read.issuer,
     documentNumber: meta.documentNumber !== undefined ? meta.documentNumber : read.documentNumber,
     issueDate: meta.issueDate !== undefined ? meta.issueDate : read.issueDate,
@@ -416,8 +423,9 @@ export function parseUnits(norm: string): Units | undefined {
 }
 
 /** The jurisdiction from the text, its parent from the bundled hierarchy or from the plans the text cites. */
-function inferJurisdiction(read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] {
-  const own = read.jurisdiction ?? { name: "未知", level: "county" as const };
+function inferJurisdiction(read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] | null {
+  const own = read.jurisdiction;
+  if (own === null) return null;
   const known = getHierarchy().jurisdictions.find((entry) => entry.name === own.name);
   if (known !== undefined) return { name: known.name, level: known.level, parent: known.parent };
   const rank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
