@@ -110,3 +110,23 @@ describe("toDocumentText", () => {
     expect(toDocumentText("<html><body><p>一、总体要求</p><table><tr><td>序号</td><td>指标</td></tr></table></body></html>")).toBe("一、总体要求\n序号\n指标\n");
   });
 });
+
+describe("extractPlan on headings of every style", () => {
+  const text = ["某市应急管理工作方案", "一、主要任务", "（一）强化风险防控", "1．健全机制", "（1）完善预警", "①建设平台。新建3个监测站。（市应急局牵头）", "②培训人员。每年培训不少于200人。", "（2）加强值守。", "二、保障措施", "（一）加强领导。"].join("\n");
+  const { plan } = extractPlan(text, { id: "t", jurisdiction: { name: "某市", level: "city", parent: null } });
+
+  it("nests 一、 (一) 1. (1) ① in the order they open, and takes the innermost numbered lines as tasks", () => {
+    expect(plan.sections.map((section) => [section.id, section.parent])).toEqual([
+      ["s1", null], ["s1.1", "s1"], ["s1.1.1", "s1.1"], ["s1.1.1.1", "s1.1.1"], ["s2", null], ["s2.1", "s2"],
+    ]);
+    expect(plan.tasks.map((task) => [task.number, task.title, task.units?.lead ?? null])).toEqual([
+      ["①", "建设平台", ["市应急局"]],
+      ["②", "培训人员", null],
+      ["（2）", "加强值守", null],
+    ]);
+    expect(plan.indicators.map((indicator) => [indicator.target, indicator.item])).toEqual([
+      ["新建3个", plan.tasks[0]?.id],
+      ["不少于200人", plan.tasks[1]?.id],
+    ]);
+  });
+});

@@ -20,7 +20,6 @@ const numberingPatterns: ReadonlyArray<{ style: NumberingStyle; pattern: RegExp;
   { style: "cn-paren", pattern: /^\(([一二三四五六七八九十]{1,3})\)/u, value: (m) => chineseNumber(m[1] ?? "") },
   { style: "arabic-paren", pattern: /^\((\d{1,3})\)/u, value: (m) => Number(m[1]) },
   { style: "arabic", pattern: /^(\d{1,2})[.、](?!\d)/u, value: (m) => Number(m[1]) },
-  { style: "circled", pattern: /^([①-⑳])/u, value: (m) => (m[1]?.codePointAt(0) ?? 0x2460) - 0x2460 + 1 },
   { style: "box", pattern: /^专栏(\d{1,2})/u, value: (m) => Number(m[1]) },
 ];
 
@@ -31,6 +30,13 @@ export function readNumbering(norm: string): Numbering | undefined {
     if (match !== null) return { style, value: value(match), length: match[0].length };
   }
   return undefined;
+}
+
+// NFKC turns ① into 1, so circled numbers are read from the line as written.
+function readCircledNumbering(line: Line): Numbering | undefined {
+  const circled = /^[①-⑳]/u.exec(line.raw);
+  if (circled === null) return undefined;
+  return { style: "circled", value: (circled[0].codePointAt(0) ?? 0x2460) - 0x2460 + 1, length: circled[0].normalize("NFKC").length };
 }
 
 /** A numbered line split into its title and what follows it on the same line. */
@@ -44,7 +50,7 @@ export interface Heading {
 }
 
 export function readHeading(line: Line): Heading | undefined {
-  const numbering = readNumbering(line.norm);
+  const numbering = readCircledNumbering(line) ?? readNumbering(line.norm);
   if (numbering === undefined) return undefined;
   const rest = line.norm.slice(numbering.length);
   const stop = rest.search(/[。:;]/u);
