@@ -89,6 +89,13 @@ describe("findings about the plans themselves", () => {
     expect(find(report, "missing-indicator").every((finding) => finding.severity === "warning" && finding.message.includes("主要指标"))).toBe(true);
   });
 
+  it("does not call what a skeleton plan seems to lack an error: only part of its content is known", () => {
+    const report = auditPlan(getBundledPlan("shanxi"));
+    expect(find(report, "missing-indicator")).toHaveLength(7);
+    expect(report.summary.bySeverity).toMatchObject({ error: 0, warning: 0 });
+    expect(find(report, "missing-indicator")[0]?.message).toContain("只知道一部分");
+  });
+
   it("reports a binding indicator made merely expected, and a later deadline", () => {
     const downgraded: Plan = {
       ...nanyang,

@@ -81,8 +81,10 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     }
   }
 
-  // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing.
+  // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing; so may a
+  // subject of which only a skeleton is known (山西省, 河南省): those are not reported as errors.
   const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
+  const incomplete = subject.content !== "complete";
   for (const item of alignment.unmatched.reference) {
     const kind = missingKind(item, groups.reference);
     if (kind === undefined) continue;
@@ -91,8 +93,10 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     const hidden = kind === "missing-indicator" && omittedTable !== undefined;
     let message = formatMessage(kind, lang, values({ reference: item, subject: null }));
     if (hidden) message += getLabels(lang).omittedNote.replace("{what}", omittedTable.what);
+    if (incomplete) message += getLabels(lang).incompleteNote;
+    const severity: Severity = incomplete ? "info" : essential && !hidden ? "error" : "warning";
     findings.push({
-      ...base, kind, severity: essential && !hidden ? "error" : "warning", reference: item, subject: null,
+      ...base, kind, severity, reference: item, subject: null,
       ...(indicator?.unverified === true ? { unverified: true as const } : {}), message,
     });
   }
