@@ -1,5 +1,5 @@
 import { munkres } from "munkres";
-import type { Level, Plan } from "../model/plan.js";
+import { levelDepth, type Plan } from "../model/plan.js";
 import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
@@ -16,7 +16,6 @@ export const defaultAlignThresholds: Readonly<AlignThresholds> = {
 };
 
 const allKinds: readonly ItemKind[] = ["section", "indicator", "task", "project"];
-const levelRank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 
 /**
  * Aligns the items of two plans: indicators one-to-one by optimal assignment, tasks, projects and task or
@@ -151,7 +150,7 @@ export function describePlan(plan: Plan): PlanReference {
 }
 
 function relationOf(reference: Plan, subject: Plan): Relation {
-  const difference = levelRank[reference.jurisdiction.level] - levelRank[subject.jurisdiction.level];
+  const difference = levelDepth[reference.jurisdiction.level] - levelDepth[subject.jurisdiction.level];
   if (difference < 0) return "ancestor";
   return difference === 0 ? "peer" : "descendant";
 }

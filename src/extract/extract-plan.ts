@@ -1,7 +1,7 @@
 import { getHierarchy } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
-import type { Indicator, Level, Omission, Plan, PlanKind, Project, Section, Task, Units } from "../model/plan.js";
+import { levelDepth, type Indicator, type Level, type Omission, type Plan, type PlanKind, type Project, type Section, type Task, type Units } from "../model/plan.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
 import { toDocumentText } from "./document-text.js";
@@ -428,9 +428,8 @@ function inferJurisdiction(read: ReturnType<typeof readMetadata>): Plan["jurisdi
   if (own === null) return null;
   const known = getHierarchy().jurisdictions.find((entry) => entry.name === own.name);
   if (known !== undefined) return { name: known.name, level: known.level, parent: known.parent };
-  const rank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
   const above = read.citedJurisdictions
-    .filter((cited) => rank[cited.level] < rank[own.level])
-    .sort((a, b) => rank[b.level] - rank[a.level])[0];
+    .filter((cited) => levelDepth[cited.level] < levelDepth[own.level])
+    .sort((a, b) => levelDepth[b.level] - levelDepth[a.level])[0];
   return { name: own.name, level: own.level, parent: above?.name ?? (own.level === "province" ? "全国" : null) };
 }

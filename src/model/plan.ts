@@ -24,6 +24,9 @@ export const LevelSchema = z
   .describe("Level of government: national, province (省), city (市), county (县).");
 export type Level = z.infer<typeof LevelSchema>;
 
+/** How far down a level is: national 0, province 1, city 2, county 3. */
+export const levelDepth: Readonly<Record<Level, number>> = { national: 0, province: 1, city: 2, county: 3 };
+
 export const JurisdictionSchema = z
   .object({
     name: z.string().min(1).describe("Name as written in Chinese, e.g. 代县; 全国 for the nation."),
