@@ -13,7 +13,7 @@ const GoldSetSchema = z.object({
   description: z.string(),
   reference: z.string(),
   subject: z.string(),
-  kind: z.enum(["indicator", "section"]),
+  kind: z.enum(["indicator", "section", "task", "project"]),
   scope: z.object({
     reference: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
     subject: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
@@ -24,8 +24,8 @@ const GoldSetSchema = z.object({
 });
 export type GoldSet = z.infer<typeof GoldSetSchema>;
 
-/** Which quality floor a set counts towards. */
-export type GoldCategory = "indicators" | "groups";
+/** Which quality floor a set counts towards; tasks and projects are measured without one. */
+export type GoldCategory = "indicators" | "groups" | "tasks";
 
 export const goldDir = path.join(import.meta.dirname, "..", "tests", "fixtures", "gold");
 
@@ -36,13 +36,17 @@ export function loadGoldSets(): GoldSet[] {
     .map((name) => GoldSetSchema.parse(JSON.parse(readFileSync(path.join(goldDir, name), "utf8"))));
 }
 
-export const categoryOf = (set: GoldSet): GoldCategory => (set.kind === "indicator" ? "indicators" : "groups");
+export const categoryOf = (set: GoldSet): GoldCategory =>
+  set.kind === "indicator" ? "indicators" : set.kind === "section" ? "groups" : "tasks";
 
 /** The ids of a plan's items that a gold set's scope covers. */
 export function scopedIds(plan: Plan, set: GoldSet, side: "reference" | "subject"): Set<string> {
   const scope = set.scope[side];
   if (set.kind === "indicator") {
     return new Set(plan.indicators.filter((item) => scope.origin?.includes(item.origin) ?? true).map((item) => item.id));
+  }
+  if (set.kind === "task" || set.kind === "project") {
+    return new Set((set.kind === "task" ? plan.tasks : plan.projects).map((item) => item.id));
   }
   return new Set(plan.sections.filter((section) => section.parent !== null && (scope.parents?.includes(section.parent) ?? true)).map((section) => section.id));
 }

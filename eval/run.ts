@@ -22,7 +22,8 @@ function printTable(title: string, scores: readonly SetScore[], verbose: boolean
       for (const pair of score.missed) console.log(`    - ${pair}`);
     }
   }
-  for (const category of ["indicators", "groups"] as const) {
+  for (const category of ["indicators", "groups", "tasks"] as const) {
+    if (!scores.some((score) => score.category === category)) continue;
     const total = summarize(scores, category);
     console.log(`${`all ${category} (micro)`.padEnd(30)} ${percent(total.precision)} ${percent(total.recall)} ${percent(total.f1)}`);
   }
@@ -49,6 +50,14 @@ if (process.argv.includes("--thresholds")) {
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
     const scores = sets.map((set) => scoreGoldSet(set, { thresholds: { indicator: threshold, section: threshold } }));
     console.log(`${threshold.toFixed(2)}  indicators ${percent(summarize(scores, "indicators").f1)}  groups ${percent(summarize(scores, "groups").f1)}`);
+  }
+  const taskSets = sets.filter((set) => set.kind === "task");
+  if (taskSets.length > 0) {
+    console.log("\ntasks by task threshold: P / R / F1 (micro)");
+    for (const threshold of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
+      const total = summarize(taskSets.map((set) => scoreGoldSet(set, { thresholds: { task: threshold } })), "tasks");
+      console.log(`${threshold.toFixed(2)}  ${percent(total.precision)} ${percent(total.recall)} ${percent(total.f1)}`);
+    }
   }
 }
 if (process.argv.includes("--tokenizers")) {

@@ -66,7 +66,7 @@ export {
 } from "./synonyms/synonyms.js";
 export type { SynonymGroup, SynonymTable } from "./synonyms/synonyms.js";
 
-export { createScorer, defaultSignalWeights } from "./similarity/scorer.js";
+export { createScorer, defaultSignalWeights, defaultWorkItemWeights } from "./similarity/scorer.js";
 export type { ScorerOptions, SignalWeights } from "./similarity/scorer.js";
 export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from "./similarity/types.js";
 

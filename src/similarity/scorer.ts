@@ -18,7 +18,7 @@ export interface SignalWeights {
   context: number;
 }
 
-/** The default weights. */
+/** The default weights for indicators and sections, whose names carry their meaning. */
 export const defaultSignalWeights: Readonly<SignalWeights> = {
   label: 0.4,
   tokens: 0.3,
@@ -27,13 +27,28 @@ export const defaultSignalWeights: Readonly<SignalWeights> = {
   context: 0.05,
 };
 
+/**
+ * The default weights for tasks and projects: their titles are short and phrased freely
+ * (完善领导指挥体制 / 加强应急管理体制建设), so their text counts for more.
+ */
+export const defaultWorkItemWeights: Readonly<SignalWeights> = {
+  label: 0.3,
+  tokens: 0.2,
+  body: 0.4,
+  measure: 0,
+  context: 0.1,
+};
+
 /** Options of `createScorer`; every field has a default. */
 export interface ScorerOptions {
   /** Tokenizer: a built-in name or a function. Default "bigram" (measured best; docs/tokenization.md). */
   tokenizer?: TokenizerName | Tokenizer;
   /** Synonym table. Default: data/synonyms/default.json. */
   synonyms?: SynonymTable;
-  /** Signal weights. Default: `defaultSignalWeights`; given fields replace the defaults. */
+  /**
+   * Signal weights. Default: `defaultSignalWeights` for indicators and sections, `defaultWorkItemWeights`
+   * for tasks and projects; given fields replace the defaults of both.
+   */
   weights?: Partial<SignalWeights>;
   /** Items whose token frequencies weight the token signal (usually all items of both plans). Default: none, every token weighs 1. */
   corpus?: readonly MatchableItem[];
@@ -50,7 +65,8 @@ export interface ScorerOptions {
 export function createScorer(options: ScorerOptions = {}): Scorer {
   const tokenizer = typeof options.tokenizer === "function" ? options.tokenizer : getTokenizer(options.tokenizer ?? "bigram");
   const synonyms = options.synonyms ?? defaultSynonyms;
-  const weights = { ...defaultSignalWeights, ...options.weights };
+  const itemWeights = { ...defaultSignalWeights, ...options.weights };
+  const workItemWeights = { ...defaultWorkItemWeights, ...options.weights };
   const prepared = new WeakMap<MatchableItem, PreparedItem>();
   const prepare = (item: MatchableItem): PreparedItem => {
     let result = prepared.get(item);
@@ -66,6 +82,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
 
   return {
     score(reference, subject) {
+      const weights = reference.kind === "task" || reference.kind === "project" ? workItemWeights : itemWeights;
       const a = prepare(reference);
       const b = prepare(subject);
       const signals: SignalScore[] = [
