@@ -102,20 +102,22 @@ export function scoreExtraction(id: string, source = readSource(id), gold: Plan 
     const similarity = nameSimilarity(a, b);
     return similarity >= 0.5 || sameTarget(a, b) ? similarity + (sameTarget(a, b) ? 1 : 0) : undefined;
   });
+  // Spans of two work items and the length they share; undefined when either quote is not found.
+  const shared = (a: Task | Project, b: Task | Project) => {
+    const x = span(a.quote, source);
+    const y = span(b.quote, goldSource);
+    if (x === undefined || y === undefined) return undefined;
+    return { x, y, length: Math.min(x[1], y[1]) - Math.max(x[0], y[0]) };
+  };
   const workPairs = <T extends Task | Project>(extracted: readonly T[], goldItems: readonly T[]) =>
     pairUp(extracted, goldItems, (a, b) => {
-      const x = span(a.quote, source);
-      const y = span(b.quote, goldSource);
-      if (x === undefined || y === undefined || !overlaps(x, y)) return undefined;
-      const shared = Math.min(x[1], y[1]) - Math.max(x[0], y[0]);
-      return shared / Math.max(x[1] - x[0], y[1] - y[0]);
+      const overlap = shared(a, b);
+      if (overlap === undefined || !overlaps(overlap.x, overlap.y)) return undefined;
+      return overlap.length / Math.max(overlap.x[1] - overlap.x[0], overlap.y[1] - overlap.y[0]);
     }).filter(([a, b]) => {
-      const x = span(a.quote, source);
-      const y = span(b.quote, goldSource);
-      if (x === undefined || y === undefined) return false;
+      const overlap = shared(a, b);
       // Most of the gold item must be covered: half of either span is the least that counts.
-      const shared = Math.min(x[1], y[1]) - Math.max(x[0], y[0]);
-      return shared >= 0.5 * Math.min(x[1] - x[0], y[1] - y[0]);
+      return overlap !== undefined && overlap.length >= 0.5 * Math.min(overlap.x[1] - overlap.x[0], overlap.y[1] - overlap.y[0]);
     });
   const taskPairs = workPairs(plan.tasks, gold.tasks);
   const projectPairs = workPairs(plan.projects, gold.projects);

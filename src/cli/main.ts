@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { stringify as stringifyYaml } from "yaml";
@@ -9,6 +8,7 @@ import { alignPlans } from "../align/align-plans.js";
 import type { AlignOptions } from "../align/types.js";
 import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
+import { readTextFile } from "../_lib/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import { readJurisdiction } from "../extract/metadata.js";
@@ -129,9 +129,7 @@ program
   .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
   .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
   .action(async (document: string, options: ExtractOptions) => {
-    const raw = await readFile(document, "utf8").catch((error: Error) => {
-      throw new PlanLoadError(document, [{ path: "", message: `cannot read the file: ${error.message}` }]);
-    });
+    const raw = await readTextFile(document);
     const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
     const given = options.jurisdiction === undefined ? undefined : readJurisdiction(options.jurisdiction);
     const { plan: read } = extractPlan(raw, {

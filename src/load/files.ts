@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readDataFile } from "../_lib/read-data-file.js";
+import { readDataFile, readTextFile } from "../_lib/read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import type { Plan } from "../model/plan.js";
@@ -104,7 +104,7 @@ export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
   }
   if (!planExtensions.has(path.extname(idOrFile).toLowerCase())) {
     // Anything else is a document (text or HTML): read the plan out of it.
-    const { plan } = extractPlan(await readFile(idOrFile, "utf8"), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
+    const { plan } = extractPlan(await readTextFile(idOrFile), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
     return { plan, file: idOrFile };
   }
   return { plan: await loadPlanFile(idOrFile), file: idOrFile };

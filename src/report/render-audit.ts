@@ -38,7 +38,6 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
 const severities: readonly Severity[] = ["error", "warning", "info"];
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
-const reviewOf = (finding: Finding, labels: Labels) => describeReview(finding, labels);
 
 function chainLine(step: ChainStep, labels: Labels): string {
   return step.status === "skipped" ? `${step.reference.title} — ${labels.statusSkipped}` : step.reference.title;
@@ -77,7 +76,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
         report.findings.map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
-          itemLine(finding.reference), itemLine(finding.subject), reviewOf(finding, labels),
+          itemLine(finding.reference), itemLine(finding.subject), describeReview(finding, labels),
         ]),
       ),
     );
@@ -95,7 +94,7 @@ function renderCsv(report: AuditReport, labels: Labels): string {
     labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
     finding.reference?.id ?? "", finding.reference?.text ?? "", finding.reference?.quote ?? "",
     finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
-    finding.expected ?? "", finding.actual ?? "", reviewOf(finding, labels), finding.message,
+    finding.expected ?? "", finding.actual ?? "", describeReview(finding, labels), finding.message,
   ]);
   return toCsv([header, ...rows]);
 }
@@ -121,7 +120,7 @@ function renderHtml(report: AuditReport, labels: Labels): string {
 ${report.findings.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(reviewOf(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${item(finding.subject)}</td></tr>`).join("\n")}
+${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${item(finding.subject)}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
   return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);
