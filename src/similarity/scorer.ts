@@ -12,6 +12,12 @@ export interface SignalWeights {
   tokens: number;
   /** TF-IDF cosine of the bodies (a task's text, the titles under a section): long texts of unequal length compare fairly. */
   body: number;
+  /**
+   * How much of the smaller item's content the other carries: the share of its distinct tokens (label and
+   * body, rare tokens counting more) found in the other. A one-sentence county task inside a long city
+   * task scores high here while its cosine stays low.
+   */
+  content: number;
   /** Indicators only: 1 when both measure the same kind of quantity (rate, share, count, duration, amount). */
   measure: number;
   /** Character-pair overlap of the section titles the items stand in. */
@@ -23,18 +29,20 @@ export const defaultSignalWeights: Readonly<SignalWeights> = {
   label: 0.4,
   tokens: 0.3,
   body: 0.15,
+  content: 0,
   measure: 0.1,
   context: 0.05,
 };
 
 /**
  * The default weights for tasks and projects: their titles are short and phrased freely
- * (完善领导指挥体制 / 加强应急管理体制建设), so their text counts for more.
+ * (完善领导指挥体制 / 加强应急管理体制建设), so what their texts share counts for more.
  */
 export const defaultWorkItemWeights: Readonly<SignalWeights> = {
   label: 0.3,
   tokens: 0.2,
   body: 0.4,
+  content: 0.4,
   measure: 0,
   context: 0.1,
 };
@@ -50,13 +58,26 @@ export interface ScorerOptions {
    * for tasks and projects; given fields replace the defaults of both.
    */
   weights?: Partial<SignalWeights>;
-  /** Items whose token frequencies weight the token signal (usually all items of both plans). Default: none, every token weighs 1. */
+  /** Items whose token frequencies weight the token signals (usually all items of both plans). Default: none, every token weighs 1. */
   corpus?: readonly MatchableItem[];
 }
 
+/** An item's weighted token vectors, built once per item and scorer rather than once per pair. */
+interface ItemVectors {
+  prepared: PreparedItem;
+  /** Distinct label tokens → inverse document frequency. */
+  label: Map<string, number>;
+  /** Body token → count × inverse document frequency, and the vector's length. */
+  body: Map<string, number>;
+  bodyNorm: number;
+  /** Distinct label and body tokens → inverse document frequency, and their sum. */
+  content: Map<string, number>;
+  contentMass: number;
+}
+
 /**
- * The built-in scorer: combines label, token, body, measure-kind and section-context signals into one
- * score in [0, 1], and returns each signal's part. Symmetric: score(a, b) equals score(b, a).
+ * The built-in scorer: combines label, token, body, shared-content, measure-kind and section-context signals
+ * into one score in [0, 1], and returns each signal's part. Symmetric: score(a, b) equals score(b, a).
  *
  * @example
  * const scorer = createScorer({ corpus: items });
@@ -79,25 +100,38 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const corpus = (options.corpus ?? []).map(prepare);
   const labelWeight = buildInverseFrequency(corpus.map((item) => item.coreTokens));
   const bodyWeight = buildInverseFrequency(corpus.map((item) => item.bodyTokens).filter((tokens) => tokens.length > 0));
+  const contentWeight = buildInverseFrequency(corpus.map((item) => [...item.coreTokens, ...item.bodyTokens]));
+  const vectors = new WeakMap<MatchableItem, ItemVectors>();
+  const vectorsOf = (item: MatchableItem): ItemVectors => {
+    let result = vectors.get(item);
+    if (result === undefined) {
+      result = buildVectors(prepare(item), { label: labelWeight, body: bodyWeight, content: contentWeight });
+      vectors.set(item, result);
+    }
+    return result;
+  };
 
   return {
     score(reference, subject) {
       const weights = reference.kind === "task" || reference.kind === "project" ? workItemWeights : itemWeights;
-      const a = prepare(reference);
-      const b = prepare(subject);
+      const a = vectorsOf(reference);
+      const b = vectorsOf(subject);
       const signals: SignalScore[] = [
-        { name: "label", value: dice(a.core, b.core), weight: weights.label },
-        { name: "tokens", value: weightedOverlap(a.coreTokens, b.coreTokens, labelWeight), weight: weights.tokens },
+        { name: "label", value: dice(a.prepared.core, b.prepared.core), weight: weights.label },
+        { name: "tokens", value: weightedJaccard(a.label, b.label), weight: weights.tokens },
       ];
-      if (a.bodyTokens.length > 0 && b.bodyTokens.length > 0) {
-        signals.push({ name: "body", value: cosine(a.bodyTokens, b.bodyTokens, bodyWeight), weight: weights.body });
+      if (a.body.size > 0 && b.body.size > 0) {
+        signals.push({ name: "body", value: cosine(a, b), weight: weights.body });
       }
-      if (a.measure !== undefined && b.measure !== undefined) {
-        const same = a.measure === b.measure;
-        signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? a.measure : `${a.measure} ≠ ${b.measure}` });
+      if (weights.content > 0) {
+        signals.push({ name: "content", value: sharedContent(a, b), weight: weights.content });
       }
-      if (a.context !== "" && b.context !== "") {
-        signals.push({ name: "context", value: dice(a.context, b.context), weight: weights.context });
+      if (a.prepared.measure !== undefined && b.prepared.measure !== undefined) {
+        const same = a.prepared.measure === b.prepared.measure;
+        signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? a.prepared.measure : `${a.prepared.measure} ≠ ${b.prepared.measure}` });
+      }
+      if (a.prepared.context !== "" && b.prepared.context !== "") {
+        signals.push({ name: "context", value: dice(a.prepared.context, b.prepared.context), weight: weights.context });
       }
       return { score: combine(signals), signals };
     },
@@ -125,37 +159,65 @@ function buildInverseFrequency(documents: readonly string[][]): InverseFrequency
   const frequency = new Map<string, number>();
   for (const tokens of documents) for (const token of new Set(tokens)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
   const count = documents.length;
-  return (token) => 1 + Math.log((count + 1) / ((frequency.get(token) ?? 0) + 1));
+  const weights = new Map<string, number>();
+  return (token) => {
+    let weight = weights.get(token);
+    if (weight === undefined) {
+      weight = 1 + Math.log((count + 1) / ((frequency.get(token) ?? 0) + 1));
+      weights.set(token, weight);
+    }
+    return weight;
+  };
+}
+
+function buildVectors(prepared: PreparedItem, weight: Record<"label" | "body" | "content", InverseFrequency>): ItemVectors {
+  const distinct = (tokens: readonly string[], of: InverseFrequency) => new Map([...new Set(tokens)].map((token) => [token, of(token)]));
+  const body = new Map<string, number>();
+  for (const token of prepared.bodyTokens) body.set(token, (body.get(token) ?? 0) + weight.body(token));
+  const content = distinct([...prepared.coreTokens, ...prepared.bodyTokens], weight.content);
+  return {
+    prepared,
+    label: distinct(prepared.coreTokens, weight.label),
+    body,
+    bodyNorm: Math.sqrt(sumOf(body.values(), (value) => value * value)),
+    content,
+    contentMass: sumOf(content.values(), (value) => value),
+  };
+}
+
+function sumOf(values: Iterable<number>, of: (value: number) => number): number {
+  let sum = 0;
+  for (const value of values) sum += of(value);
+  return sum;
+}
+
+/** The weight of the tokens both maps hold, summed over the smaller map. */
+function sharedWeight(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, product: boolean): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [token, value] of small) {
+    const other = large.get(token);
+    if (other !== undefined) shared += product ? value * other : value;
+  }
+  return shared;
 }
 
 /** Weighted Jaccard overlap of two token sets: the weight of what they share over the weight of all. */
-function weightedOverlap(a: readonly string[], b: readonly string[], weight: InverseFrequency): number {
-  const left = new Set(a);
-  const right = new Set(b);
-  if (left.size === 0 || right.size === 0) return left.size === right.size ? 1 : 0;
-  let shared = 0;
-  let all = 0;
-  for (const token of new Set([...left, ...right])) {
-    const w = weight(token);
-    all += w;
-    if (left.has(token) && right.has(token)) shared += w;
-  }
+function weightedJaccard(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0;
+  const shared = sharedWeight(a, b, false);
+  const all = sumOf(a.values(), (value) => value) + sumOf(b.values(), (value) => value) - shared;
   return shared / all;
 }
 
-/** Cosine of two texts' TF-IDF vectors (token counts times inverse document frequency). */
-function cosine(a: readonly string[], b: readonly string[], weight: InverseFrequency): number {
-  const vector = (tokens: readonly string[]) => {
-    const counts = new Map<string, number>();
-    for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-    for (const [token, count] of counts) counts.set(token, count * weight(token));
-    return counts;
-  };
-  const left = vector(a);
-  const right = vector(b);
-  let dot = 0;
-  for (const [token, value] of left) dot += value * (right.get(token) ?? 0);
-  const norm = (vector: Map<string, number>) => Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0));
-  const denominator = norm(left) * norm(right);
-  return denominator === 0 ? 0 : Math.min(1, dot / denominator);
+/** Cosine of two bodies' TF-IDF vectors. */
+function cosine(a: ItemVectors, b: ItemVectors): number {
+  const denominator = a.bodyNorm * b.bodyNorm;
+  return denominator === 0 ? 0 : Math.min(1, sharedWeight(a.body, b.body, true) / denominator);
+}
+
+/** The share of the smaller item's content (by token weight) that the other item holds too. */
+function sharedContent(a: ItemVectors, b: ItemVectors): number {
+  const smaller = Math.min(a.contentMass, b.contentMass);
+  return smaller === 0 ? 0 : Math.min(1, sharedWeight(a.content, b.content, false) / smaller);
 }
