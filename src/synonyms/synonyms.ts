@@ -1,4 +1,5 @@
 import { z } from "zod";
+import conceptTable from "../../data/synonyms/concepts.json";
 import defaultTable from "../../data/synonyms/default.json";
 import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { neutralizeJurisdiction } from "../text/jurisdiction.js";
@@ -27,8 +28,14 @@ export interface SynonymTable {
   readonly pattern: RegExp | null;
 }
 
-/** The groups shipped in data/synonyms/default.json. */
-export const defaultSynonymGroups: readonly SynonymGroup[] = SynonymTableFileSchema.parse(defaultTable).groups;
+/**
+ * The groups shipped: the wordings of data/synonyms/default.json, then the emergency-management concepts of
+ * data/synonyms/concepts.json (隐患排查治理 ≈ 双重预防机制), which task and project texts name in many ways.
+ */
+export const defaultSynonymGroups: readonly SynonymGroup[] = [
+  ...SynonymTableFileSchema.parse(defaultTable).groups,
+  ...SynonymTableFileSchema.parse(conceptTable).groups,
+];
 
 const prepare = (phrase: string) => neutralizeJurisdiction(normalizeText(phrase));
 
