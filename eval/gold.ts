@@ -4,30 +4,42 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { alignPlans, listCandidates } from "../src/align/align-plans.js";
+import { collectItems } from "../src/align/items.js";
+import { extractPlan } from "../src/extract/extract-plan.js";
 import type { AlignOptions } from "../src/align/types.js";
 import { getBundledPlan } from "../src/load/bundled.js";
 import type { Plan } from "../src/model/plan.js";
 
+const ScopeSchema = z.object({
+  origin: z.array(z.string()).optional(),
+  parents: z.array(z.string()).optional(),
+  /** Task and project sets: the side's groups of that role count too (an outline's headings correspond to them). */
+  groups: z.boolean().optional(),
+});
+
 const GoldSetSchema = z.object({
   name: z.string(),
   description: z.string(),
+  /** A bundled plan's id, or the id given to the plan extracted from `referenceDocument`. */
   reference: z.string(),
+  /** A document (path from the repository's root) that the reference plan is extracted from, as a user would. */
+  referenceDocument: z.string().optional(),
   subject: z.string(),
   kind: z.enum(["indicator", "section", "task", "project"]),
-  scope: z.object({
-    reference: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
-    subject: z.object({ origin: z.array(z.string()).optional(), parents: z.array(z.string()).optional() }),
-  }),
+  /** Task and project sets: true for the sets the selection's parameters were chosen on; the others report. */
+  tuning: z.boolean().optional(),
+  scope: z.object({ reference: ScopeSchema, subject: ScopeSchema }),
   pairs: z.array(z.object({ reference: z.string(), subject: z.string(), note: z.string() })),
   unmatched: z.object({ reference: z.array(z.string()), subject: z.array(z.string()) }),
   reviewer_notes: z.string().optional(),
 });
 export type GoldSet = z.infer<typeof GoldSetSchema>;
 
-/** Which quality floor a set counts towards; tasks and projects are measured without one. */
+/** Which quality floor a set counts towards: indicators, task and project groups, or tasks and projects. */
 export type GoldCategory = "indicators" | "groups" | "tasks";
 
-export const goldDir = path.join(import.meta.dirname, "..", "tests", "fixtures", "gold");
+const root = path.join(import.meta.dirname, "..");
+export const goldDir = path.join(root, "tests", "fixtures", "gold");
 
 export function loadGoldSets(): GoldSet[] {
   return readdirSync(goldDir)
@@ -39,6 +51,14 @@ export function loadGoldSets(): GoldSet[] {
 export const categoryOf = (set: GoldSet): GoldCategory =>
   set.kind === "indicator" ? "indicators" : set.kind === "section" ? "groups" : "tasks";
 
+/** The two plans of a gold set: bundled, or extracted from the set's document. */
+export function goldPlans(set: GoldSet): { reference: Plan; subject: Plan } {
+  const reference = set.referenceDocument === undefined
+    ? getBundledPlan(set.reference)
+    : extractPlan(readFileSync(path.join(root, set.referenceDocument), "utf8"), { id: set.reference }).plan;
+  return { reference, subject: getBundledPlan(set.subject) };
+}
+
 /** The ids of a plan's items that a gold set's scope covers. */
 export function scopedIds(plan: Plan, set: GoldSet, side: "reference" | "subject"): Set<string> {
   const scope = set.scope[side];
@@ -46,7 +66,10 @@ export function scopedIds(plan: Plan, set: GoldSet, side: "reference" | "subject
     return new Set(plan.indicators.filter((item) => scope.origin?.includes(item.origin) ?? true).map((item) => item.id));
   }
   if (set.kind === "task" || set.kind === "project") {
-    return new Set((set.kind === "task" ? plan.tasks : plan.projects).map((item) => item.id));
+    const items = (set.kind === "task" ? plan.tasks : plan.projects).map((item) => item.id);
+    const role = set.kind === "task" ? "tasks" : "projects";
+    const groups = scope.groups === true ? collectItems(plan, "section").filter((entry) => entry.role === role).map((entry) => entry.item.id) : [];
+    return new Set([...items, ...groups]);
   }
   return new Set(plan.sections.filter((section) => section.parent !== null && (scope.parents?.includes(section.parent) ?? true)).map((section) => section.id));
 }
@@ -63,12 +86,15 @@ export interface SetScore {
   /** The pairs that differ from gold, for reading. */
   extra: string[];
   missed: string[];
+  /** Reference items the alignment says have no counterpart (what audits report missing), and how many gold agrees with. */
+  missing: { reported: number; correct: number };
+  /** Reference items left to an auditor with candidates, and how many have a gold counterpart among them. */
+  unconfirmed: { reported: number; withGoldCandidate: number };
 }
 
 /** Aligns a gold set's two plans and compares the matches within its scope with the gold pairs. */
 export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore {
-  const reference = getBundledPlan(set.reference);
-  const subject = getBundledPlan(set.subject);
+  const { reference, subject } = goldPlans(set);
   const inReference = scopedIds(reference, set, "reference");
   const inSubject = scopedIds(subject, set, "subject");
   const alignment = alignPlans(reference, subject, { ...options, kinds: [set.kind] });
@@ -80,6 +106,9 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
   );
   const gold = new Set(set.pairs.map((pair) => key(pair.reference, pair.subject)));
   const truePositives = [...found].filter((pair) => gold.has(pair)).length;
+  const goldUnmatched = new Set(set.unmatched.reference);
+  const missing = alignment.unmatched.reference.filter((item) => inReference.has(item.id));
+  const unconfirmed = alignment.candidates.filter((entry) => inReference.has(entry.reference.id));
   return {
     name: set.name,
     category: categoryOf(set),
@@ -89,6 +118,11 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
     ...measures(truePositives, found.size - truePositives, gold.size - truePositives),
     extra: [...found].filter((pair) => !gold.has(pair)),
     missed: [...gold].filter((pair) => !found.has(pair)),
+    missing: { reported: missing.length, correct: missing.filter((item) => goldUnmatched.has(item.id)).length },
+    unconfirmed: {
+      reported: unconfirmed.length,
+      withGoldCandidate: unconfirmed.filter((entry) => entry.candidates.some((candidate) => gold.has(key(entry.reference.id, candidate.subject.id)))).length,
+    },
   };
 }
 
@@ -120,8 +154,7 @@ export interface SetRanking {
  * independent of any threshold: the measure used to compare tokenizers.
  */
 export function rankGoldSet(set: GoldSet, options: AlignOptions = {}): SetRanking {
-  const reference = getBundledPlan(set.reference);
-  const subject = getBundledPlan(set.subject);
+  const { reference, subject } = goldPlans(set);
   const inSubject = scopedIds(subject, set, "subject");
   const candidates = listCandidates(reference, subject, { ...options, kinds: [set.kind] }).filter((match) =>
     inSubject.has(match.subject.id),

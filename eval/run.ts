@@ -8,25 +8,45 @@ import type { Tokenizer } from "../src/text/tokenize.js";
 import { extractPlan } from "../src/extract/extract-plan.js";
 import { comparableForm, variants } from "./variants.js";
 import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
-import { loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
+import { categoryOf, loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
-function printTable(title: string, scores: readonly SetScore[], verbose: boolean) {
+function printTable(title: string, sets: readonly GoldSet[], scores: readonly SetScore[], verbose: boolean) {
+  const use = (set: GoldSet | undefined) => (set === undefined || categoryOf(set) !== "tasks" ? "" : set.tuning === true ? "tuning" : "held-out");
   console.log(`\n${title}`);
-  console.log(`${"set".padEnd(30)} ${"P".padStart(7)} ${"R".padStart(7)} ${"F1".padStart(7)}   tp fp fn`);
-  for (const score of scores) {
-    console.log(`${score.name.padEnd(30)} ${percent(score.precision)} ${percent(score.recall)} ${percent(score.f1)}   ${score.truePositives} ${score.falsePositives} ${score.falseNegatives}`);
+  console.log(`${"set".padEnd(30)} ${"use".padEnd(8)} ${"P".padStart(7)} ${"R".padStart(7)} ${"F1".padStart(7)}   tp fp fn`);
+  scores.forEach((score, index) => {
+    console.log(`${score.name.padEnd(30)} ${use(sets[index]).padEnd(8)} ${percent(score.precision)} ${percent(score.recall)} ${percent(score.f1)}   ${score.truePositives} ${score.falsePositives} ${score.falseNegatives}`);
     if (verbose) {
       for (const pair of score.extra) console.log(`    + ${pair}`);
       for (const pair of score.missed) console.log(`    - ${pair}`);
     }
-  }
+  });
+  const line = (name: string, total: ReturnType<typeof summarize>) =>
+    console.log(`${name.padEnd(39)} ${percent(total.precision)} ${percent(total.recall)} ${percent(total.f1)}`);
   for (const category of ["indicators", "groups", "tasks"] as const) {
     if (!scores.some((score) => score.category === category)) continue;
-    const total = summarize(scores, category);
-    console.log(`${`all ${category} (micro)`.padEnd(30)} ${percent(total.precision)} ${percent(total.recall)} ${percent(total.f1)}`);
+    line(`all ${category === "tasks" ? "tasks and projects" : category} (micro)`, summarize(scores, category));
   }
+  const part = (tuning: boolean) => scores.filter((_, index) => sets[index] !== undefined && use(sets[index]) === (tuning ? "tuning" : "held-out"));
+  if (part(true).length > 0) line("  tuning sets (micro)", summarize(part(true), "tasks"));
+  if (part(false).length > 0) line("  held-out sets (micro)", summarize(part(false), "tasks"));
+}
+
+/** How far audits' "missing task/project" findings can be trusted: of the items reported missing, how many gold leaves unmatched. */
+function printFindingQuality(scores: readonly SetScore[]) {
+  console.log("\nmissing-task and missing-project findings against the gold (tasks and projects sets)");
+  console.log(`${"set".padEnd(30)} ${"missing".padStart(8)} ${"correct".padStart(8)} ${"precision".padStart(10)}   ${"unconfirmed".padStart(11)} ${"gold among candidates".padStart(22)}`);
+  let reported = 0;
+  let correct = 0;
+  for (const score of scores.filter((entry) => entry.category === "tasks")) {
+    reported += score.missing.reported;
+    correct += score.missing.correct;
+    const precision = score.missing.reported === 0 ? "—" : percent(score.missing.correct / score.missing.reported);
+    console.log(`${score.name.padEnd(30)} ${String(score.missing.reported).padStart(8)} ${String(score.missing.correct).padStart(8)} ${precision.padStart(10)}   ${String(score.unconfirmed.reported).padStart(11)} ${String(score.unconfirmed.withGoldCandidate).padStart(22)}`);
+  }
+  console.log(`${"all".padEnd(30)} ${String(reported).padStart(8)} ${String(correct).padStart(8)} ${(reported === 0 ? "—" : percent(correct / reported)).padStart(10)}`);
 }
 
 function jiebaTokenizer(): Tokenizer {
@@ -44,7 +64,10 @@ function printRanking(name: string, sets: readonly GoldSet[], tokenizer?: Tokeni
 
 const sets = loadGoldSets();
 const verbose = process.argv.includes("--verbose");
-printTable("default (bigram tokens)", sets.map((set) => scoreGoldSet(set)), verbose);
+const defaultScores = sets.map((set) => scoreGoldSet(set));
+printTable("default (bigram tokens, selection by rank)", sets, defaultScores, verbose);
+printFindingQuality(defaultScores);
+printTable("selection by the threshold alone (--selection threshold)", sets, sets.map((set) => scoreGoldSet(set, { selection: { method: "threshold" } })), false);
 if (process.argv.includes("--thresholds")) {
   console.log("\nmicro F1 by threshold (the same threshold for indicators and for sections)");
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {
@@ -74,7 +97,7 @@ if (process.argv.includes("--tokenizers")) {
     ["jieba + domain dictionary", jiebaTokenizer()],
   ];
   for (const [name, tokenizer] of alternatives) {
-    printTable(name, sets.map((set) => scoreGoldSet(set, { scorerOptions: { tokenizer } })), false);
+    printTable(name, sets, sets.map((set) => scoreGoldSet(set, { scorerOptions: { tokenizer } })), false);
   }
 }
 

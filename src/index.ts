@@ -70,17 +70,20 @@ export { createScorer, defaultSignalWeights, defaultWorkItemWeights } from "./si
 export type { ScorerOptions, SignalWeights } from "./similarity/scorer.js";
 export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from "./similarity/types.js";
 
-export { alignPlans, listCandidates, defaultAlignThresholds } from "./align/align-plans.js";
+export { alignPlans, listCandidates, defaultAlignThresholds, defaultSelection } from "./align/align-plans.js";
 export { alignChain } from "./align/align-chain.js";
 export type { ChainAlignment, ChainStep, SkipReason } from "./align/align-chain.js";
 export type {
   Alignment,
   AlignOptions,
   AlignThresholds,
+  CandidateList,
   ItemReference,
   Match,
+  MatchRule,
   PlanReference,
   Relation,
+  SelectionOptions,
 } from "./align/types.js";
 
 export { renderAlignment, renderChain } from "./report/render-alignment.js";

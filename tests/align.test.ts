@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import * as OpenCC from "opencc-js/cn2t";
 import { describe, expect, it } from "vitest";
 import {
   alignChain,
   alignPlans,
+  extractPlan,
   getAncestorPlans,
   getBundledPlan,
   listCandidates,
@@ -47,7 +50,7 @@ describe("alignPlans", () => {
   it("lets one subject task carry out two reference tasks", () => {
     const reference = withTasks(daixian, "ref", [["完善应急预案体系", "修订完善应急预案"], ["加强应急演练", "定期开展应急演练"]]);
     const subject = withTasks(daixian, "sub", [["完善应急预案体系并加强应急演练", "修订完善应急预案,定期开展应急演练"]]);
-    const alignment = alignPlans(reference, subject, { kinds: ["task"], thresholds: { task: 0.3, margin: 0.5 } });
+    const alignment = alignPlans(reference, subject, { kinds: ["task"], thresholds: { task: 0.3 }, selection: { margin: 0.5 } });
     expect(pairsOf(alignment, "task")).toEqual(["task-1→task-1", "task-2→task-1"]);
   });
 
@@ -63,6 +66,57 @@ describe("alignPlans", () => {
     const candidates = listCandidates(national, daixian, { kinds: ["indicator"] });
     expect(candidates).toHaveLength(national.indicators.length * daixian.indicators.length);
     expect(candidates.map((candidate) => candidate.score)).toEqual([...candidates.map((candidate) => candidate.score)].sort((a, b) => b - a));
+  });
+});
+
+describe("selecting task and project pairs", () => {
+  const nanyang = getBundledPlan("nanyang");
+  const alignment = alignPlans(nanyang, daixian, { kinds: ["task"] });
+
+  it("accepts pairs by rank as well as by score, and says which rule accepted each", () => {
+    expect(new Set(alignment.matches.map((match) => match.rule))).toEqual(new Set(["threshold", "standout"]));
+    expect(alignment.matches.filter((match) => match.rule === "threshold").every((match) => match.score >= alignment.thresholds.task)).toBe(true);
+    // 推进双重预防体系建设 ↔ 开展隐患排查治理: the same work in other words, found below the threshold.
+    const prevention = alignment.matches.find((match) => match.reference.id === "task-3.2.2");
+    expect(prevention).toMatchObject({ subject: { id: "task-12" }, rule: "standout" });
+    expect(prevention!.score).toBeLessThan(alignment.thresholds.task);
+    expect(prevention!.signals.map((signal) => signal.name)).toEqual(expect.arrayContaining(["body", "content", "terms"]));
+  });
+
+  it("keeps selection by the threshold alone as an option", () => {
+    const byThreshold = alignPlans(nanyang, daixian, { kinds: ["task"], selection: { method: "threshold" }, thresholds: { task: 0.3 } });
+    expect(byThreshold.matches.length).toBeGreaterThan(0);
+    expect(byThreshold.matches.every((match) => match.rule === "threshold" && match.score >= 0.3)).toBe(true);
+  });
+
+  it("puts every reference task in one of three outcomes: matched, candidates to confirm, or no counterpart", () => {
+    const matched = new Set(alignment.matches.map((match) => match.reference.id));
+    const candidates = alignment.candidates.map((entry) => entry.reference.id);
+    const none = alignment.unmatched.reference.map((item) => item.id);
+    expect([...matched, ...candidates, ...none].sort()).toEqual(nanyang.tasks.map((task) => task.id).sort());
+    expect(candidates.filter((id) => matched.has(id) || none.includes(id))).toEqual([]);
+    for (const entry of alignment.candidates) {
+      expect(entry.candidates.length).toBeGreaterThan(0);
+      expect(entry.candidates.length).toBeLessThanOrEqual(alignment.selection.candidateCount);
+      expect(entry.candidates.every((candidate) => candidate.score >= alignment.selection.candidateFloor)).toBe(true);
+    }
+  });
+});
+
+describe("aligning across granularity", () => {
+  it("aligns an outline of headings only with a complete plan group by group", () => {
+    const document = readFileSync(path.join(import.meta.dirname, "fixtures", "outline", "shanxi-outline.txt"), "utf8");
+    const outline = extractPlan(document, { id: "shanxi-outline" }).plan;
+    const alignment = alignPlans(outline, daixian, { kinds: ["task"] });
+    expect(alignment.matches.map((match) => `${match.reference.id}→${match.subject.kind}:${match.subject.id}`)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((group) => `task-3.${group}→section:s2.2.${group}`),
+    );
+  });
+
+  it("finds 河南省's 加强应急管理法治建设 carried by 南阳's (一), which holds 提升依法行政能力水平", () => {
+    const alignment = alignPlans(getBundledPlan("henan"), getBundledPlan("nanyang"));
+    expect(alignment.matches.find((match) => match.reference.id === "s-tasks.2")).toMatchObject({ subject: { id: "s3.1" } });
+    expect(alignment.unmatched.reference.filter((item) => item.kind === "section")).toEqual([]);
   });
 });
 

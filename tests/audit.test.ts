@@ -71,9 +71,45 @@ describe("auditing 南阳 against 河南省 and the nation", () => {
     expect(find(report, "missing-indicator").map((finding) => finding.reference?.label)).toEqual(["重特大生产安全事故起数"]);
   });
 
+  it("reports no 河南省 task group missing: 加强应急管理法治建设 is carried by 南阳's (一) in other words", () => {
+    expect(find(report, "missing-task")).toEqual([]);
+    expect(find(report, "unconfirmed-task")).toEqual([]);
+  });
+
   it("does not compare 河南省's province-wide count of communities (170, no unit given) with 南阳's 创建10个", () => {
     const [finding] = find(report, "incomparable-target");
     expect(finding).toMatchObject({ expected: "170", actual: "创建10个", comparison: { verdict: "incomparable", reason: "different-measure" } });
+  });
+});
+
+describe("tasks without a certain counterpart", () => {
+  // 代县 against 吉林省's complete plan: a county's short tasks against a province's long ones.
+  const report = auditPlan(daixian, { ancestors: [getBundledPlan("jilin")] });
+  const unconfirmed = find(report, "unconfirmed-task");
+
+  it("are reported unconfirmed, as info, with up to three candidates, the best first", () => {
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    for (const finding of unconfirmed) {
+      expect(finding.severity).toBe("info");
+      expect(finding.candidates!.length).toBeGreaterThanOrEqual(1);
+      expect(finding.candidates!.length).toBeLessThanOrEqual(3);
+      expect(finding.candidates!.map((candidate) => candidate.score)).toEqual([...finding.candidates!.map((candidate) => candidate.score)].sort((a, b) => b - a));
+      expect(finding.message).toContain(finding.candidates![0]!.subject.label);
+    }
+  });
+
+  it("are reported missing only where no plausible candidate exists", () => {
+    const step = report.chain[0];
+    if (step?.status !== "aligned") throw new Error("吉林省 was not aligned");
+    const missing = new Set(find(report, "missing-task").map((finding) => finding.reference?.id));
+    expect([...missing].sort()).toEqual(step.alignment.unmatched.reference.filter((item) => item.kind === "task").map((item) => item.id).sort());
+    expect(unconfirmed.some((finding) => missing.has(finding.reference?.id))).toBe(false);
+  });
+
+  it("show their candidates in every format", () => {
+    const label = unconfirmed[0]!.candidates![0]!.subject.label;
+    for (const format of ["md", "csv", "html", "json"] as const) expect(renderAudit(report, format)).toContain(label);
+    expect(renderAudit(report, "csv")).toContain("可能的对应项");
   });
 });
 

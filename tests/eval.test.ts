@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { getBundledPlan } from "../src/index.js";
-import { loadGoldSets, scopedIds, scoreGoldSet, summarize } from "../eval/gold.js";
+import { goldPlans, loadGoldSets, scopedIds, scoreGoldSet, summarize } from "../eval/gold.js";
 
-// The floors of issue #3. They hold on the micro-average of each category, where every gold pair counts
-// once; `npm run eval` prints the per-set figures behind them.
-const FLOORS = { indicators: 0.95, groups: 0.85 } as const;
+// The floors hold on the micro-average of each category, where every gold pair counts once; `npm run eval`
+// prints the per-set figures behind them. Indicators and groups: issue #8's floor of 0.95.
+const FLOORS = { indicators: 0.95, groups: 0.95 } as const;
+
+// Tasks and projects: issue #8 asks for F1 and precision ≥ 0.85, which the matcher does not reach yet
+// (docs/matching.md). These hold the level it does reach, so that no change falls back unnoticed; they are
+// not the issue's floor.
+const TASK_GUARD = { f1: 0.7, precision: 0.7, missingPrecision: 0.85, outlineF1: 0.9 } as const;
 
 const sets = loadGoldSets();
 
 describe("the gold alignments", () => {
   it.each(sets.map((set) => [set.name, set]))("%s accounts for every scoped item, with ids that exist", (_, set) => {
     for (const side of ["reference", "subject"] as const) {
-      const plan = getBundledPlan(set[side]);
+      const plan = goldPlans(set)[side];
       const scoped = scopedIds(plan, set, side);
       const listed = [...set.pairs.map((pair) => pair[side]), ...set.unmatched[side]];
       expect(listed.filter((id) => !scoped.has(id))).toEqual([]);
@@ -31,6 +35,26 @@ describe("alignment quality against the gold alignments", () => {
 
   it(`reaches F1 ≥ ${FLOORS.groups} on task and project groups`, () => {
     expect(summarize(scores, "groups").f1).toBeGreaterThanOrEqual(FLOORS.groups);
+  });
+
+  it(`holds F1 ≥ ${TASK_GUARD.f1} and precision ≥ ${TASK_GUARD.precision} over all task and project sets`, () => {
+    const total = summarize(scores, "tasks");
+    expect(total.f1).toBeGreaterThanOrEqual(TASK_GUARD.f1);
+    expect(total.precision).toBeGreaterThanOrEqual(TASK_GUARD.precision);
+  });
+
+  it(`reports a task or project missing only where gold has no counterpart, ≥ ${TASK_GUARD.missingPrecision} of the time`, () => {
+    const taskScores = scores.filter((score) => score.category === "tasks");
+    const reported = taskScores.reduce((sum, score) => sum + score.missing.reported, 0);
+    const correct = taskScores.reduce((sum, score) => sum + score.missing.correct, 0);
+    expect(reported).toBeGreaterThan(0);
+    expect(correct / reported).toBeGreaterThanOrEqual(TASK_GUARD.missingPrecision);
+  });
+
+  it("aligns each outline of headings only with its complete plan group by group", () => {
+    for (const name of ["shanxi-outline-daixian-tasks", "henan-outline-nanyang-tasks"]) {
+      expect(scores.find((score) => score.name === name)?.f1).toBeGreaterThanOrEqual(TASK_GUARD.outlineF1);
+    }
   });
 
   it("finds every pair of the national indicators in 代县 and 南阳, with nothing extra", () => {

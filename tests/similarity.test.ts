@@ -42,8 +42,24 @@ describe("the built-in scorer", () => {
     );
   });
 
+  it("sees a one-sentence task inside a long one by their shared content, where the cosine of the texts stays low", () => {
+    const task = (id: string, label: string, body: string): MatchableItem => ({ kind: "task", id, label, body, context: [] });
+    const county = task("a", "开展隐患排查治理", "开展隐患排查治理,建立重大隐患清单。");
+    const city = task("b", "推进双重预防体系建设", "健全安全风险分级管控制度,开展隐患排查治理,建立重大隐患清单,推行企业安全生产标准化,完善安全生产责任保险,加强危险化学品、非煤矿山、消防、道路运输等重点行业领域专项整治,严格事故调查处理,强化警示教育。");
+    const signals = Object.fromEntries(scorer.score(county, city).signals.map((signal) => [signal.name, signal.value]));
+    expect(signals.content).toBeGreaterThan(0.8);
+    expect(signals.content).toBeGreaterThan(signals.body! + 0.3);
+    expect(signals.terms).toBeGreaterThan(0);
+  });
+
+  it("is symmetric when a task meets a whole group", () => {
+    const task: MatchableItem = { kind: "task", id: "t", label: "加强应急救援力量体系建设", body: "", context: ["三、重点任务"] };
+    const group: MatchableItem = { kind: "section", id: "s", label: "加强应急救援力量体系建设", body: "建强综合性消防救援队伍。强化行业专业救援队伍", context: ["(二)重点任务"] };
+    expect(scorer.score(task, group).score).toBeCloseTo(scorer.score(group, task).score, 12);
+  });
+
   it("takes weights and a tokenizer from its options", () => {
-    const labelOnly = createScorer({ weights: { tokens: 0, measure: 0, context: 0, body: 0 }, tokenizer: "unigram" });
+    const labelOnly = createScorer({ weights: { tokens: 0, measure: 0, context: 0, body: 0, content: 0, terms: 0 }, tokenizer: "unigram" });
     const { score, signals } = labelOnly.score(indicator("装备达标率"), indicator("装备达标率"));
     expect(score).toBe(1);
     expect(signals.find((signal) => signal.name === "tokens")?.weight).toBe(0);

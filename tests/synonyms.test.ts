@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { canonicalize, createSynonymTable, defaultSynonymGroups, defaultSynonyms, toComparableText } from "../src/index.js";
 
@@ -18,6 +20,20 @@ describe("the default synonym table", () => {
     expect(toComparableText("年均因自然灾害直接经济损失占国内生产总值比例")).toBe(
       toComparableText("自然灾害直接经济损失占全省GDP的比例").replace(/^/u, "年均"),
     );
+  });
+});
+
+describe("the emergency-management concepts", () => {
+  it("read the names of one concept as one: 双重预防机制 and 隐患排查治理, 技术创新 and 科技创新", () => {
+    expect(toComparableText("健全双重预防机制")).toBe(toComparableText("健全隐患排查治理"));
+    expect(toComparableText("加强应急技术创新")).toBe(toComparableText("加强应急科技创新"));
+    expect(toComparableText("防汛抗旱水利提升工程")).toBe(toComparableText("水旱灾害防御水利提升工程"));
+  });
+
+  it("say why each group belongs in the table", () => {
+    const concepts = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "data", "synonyms", "concepts.json"), "utf8")) as { groups: Array<{ note?: string }> };
+    expect(concepts.groups.length).toBeGreaterThan(10);
+    expect(concepts.groups.every((group) => (group.note ?? "").length > 0)).toBe(true);
   });
 });
 

@@ -1,10 +1,12 @@
-import { munkres } from "munkres";
 import { levelDepth, type Plan } from "../model/plan.js";
 import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
 import { collectItems, type PlanItem } from "./items.js";
-import type { AlignOptions, AlignThresholds, Alignment, ItemReference, Match, PlanReference, Relation } from "./types.js";
+import { selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
+import type {
+  AlignOptions, AlignThresholds, Alignment, CandidateList, ItemReference, Match, PlanReference, Relation, SelectionOptions,
+} from "./types.js";
 
 /** Default thresholds; see docs/matching.md for how they were chosen. */
 export const defaultAlignThresholds: Readonly<AlignThresholds> = {
@@ -12,15 +14,31 @@ export const defaultAlignThresholds: Readonly<AlignThresholds> = {
   task: 0.45,
   project: 0.45,
   section: 0.5,
+};
+
+/** Default selection of task, project and group pairs; see docs/matching.md for how it was chosen. */
+export const defaultSelection: Readonly<SelectionOptions> = {
+  method: "rank",
+  floor: 0.1,
+  neighbours: 3,
+  standout: -0.02,
+  ratio: 1.2,
   margin: 0.05,
+  candidateFloor: 0.08,
+  candidateCount: 3,
 };
 
 const allKinds: readonly ItemKind[] = ["section", "indicator", "task", "project"];
 
+/** The group role whose sections stand for tasks or projects across granularity. */
+const groupRoleOf = { task: "tasks", project: "projects" } as const;
+
 /**
- * Aligns the items of two plans: indicators one-to-one by optimal assignment, tasks, projects and task or
- * project groups (sections) many-to-many. Works for a parent and a child, for peers, and in either
- * direction; every match carries its score and each signal's part in it.
+ * Aligns the items of two plans: indicators one-to-one by optimal assignment; task and project groups
+ * (sections), tasks and projects many-to-many, chosen by rank as well as by score (`AlignOptions.selection`).
+ * A bare heading (a task with no text of its own, a group with nothing under it) may correspond to a whole
+ * group or to one item. Every match carries its score, each signal's part in it and the rule that accepted it;
+ * reference items left unmatched list their best candidates when they have plausible ones.
  *
  * @example
  * const alignment = alignPlans(getBundledPlan("national"), getBundledPlan("daixian"));
@@ -28,33 +46,45 @@ const allKinds: readonly ItemKind[] = ["section", "indicator", "task", "project"
  */
 export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions = {}): Alignment {
   const thresholds = { ...defaultAlignThresholds, ...options.thresholds };
+  const selection = { ...defaultSelection, ...options.selection };
+  const kinds = requestedKinds(options);
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
   const matches: Match[] = [];
-  const unmatched: Alignment["unmatched"] = { reference: [], subject: [] };
   const rejected: Match[] = [];
-  for (const [kind, items] of itemsByKind) {
-    const proposed = kind === "indicator"
-      ? assignOneToOne(items.reference, items.subject, scorer, thresholds.indicator)
-      : pairManyToMany(items.reference, items.subject, scorer, thresholds[kind], thresholds.margin);
+  const scoredByKind = new Map<ItemKind, ScoredPair[]>();
+  // Groups are aligned first: the groups they leave unmatched may then correspond to single items.
+  const sectionPairs = selectPairs("section", scoreAll(itemsByKind.get("section"), scorer), thresholds, selection);
+  for (const kind of kinds) {
+    const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
+    let proposed: SelectedPair[];
+    if (kind === "indicator") {
+      proposed = selectOneToOne(scoreGrid(items, scorer), thresholds.indicator);
+    } else if (kind === "section") {
+      proposed = sectionPairs;
+      scoredByKind.set(kind, scoreAll(items, scorer));
+    } else {
+      const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer);
+      const selected = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
+      proposed = keepOneGranularity(selected);
+      scoredByKind.set(kind, [...scored.items, ...scored.across]);
+    }
     const reviewed = applyReview(proposed, options.review, {
       kind, referencePlan: reference.id, subjectPlan: subject.id, items, scorer, oneToOne: kind === "indicator",
     });
-    const pairs = reviewed.pairs.sort(inDocumentOrder);
-    matches.push(...pairs.map((pair) => toMatch(kind, pair)));
+    matches.push(...reviewed.pairs.sort(inDocumentOrder).map((pair) => toMatch(kind, pair)));
     rejected.push(...reviewed.rejected.map((pair) => toMatch(kind, pair)));
-    const matchedReference = new Set(pairs.map((pair) => pair.reference));
-    const matchedSubject = new Set(pairs.map((pair) => pair.subject));
-    unmatched.reference.push(...items.reference.filter((entry) => !matchedReference.has(entry)).map(toReference));
-    unmatched.subject.push(...items.subject.filter((entry) => !matchedSubject.has(entry)).map(toReference));
   }
+  const { unmatched, candidates } = leftOver(kinds, itemsByKind, matches, scoredByKind, selection);
   return {
     reference: describePlan(reference),
     subject: describePlan(subject),
     relation: relationOf(reference, subject),
     matches,
     unmatched,
+    candidates,
     rejected,
     thresholds,
+    selection,
   };
 }
 
@@ -69,15 +99,25 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
 export function listCandidates(reference: Plan, subject: Plan, options: AlignOptions = {}): Match[] {
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
   const candidates: Match[] = [];
-  for (const [kind, items] of itemsByKind) {
-    candidates.push(...scoreAll(items.reference, items.subject, scorer).flat().map((pair) => toMatch(kind, pair)));
+  for (const kind of requestedKinds(options)) {
+    for (const pair of scoreAll(itemsByKind.get(kind), scorer)) candidates.push(toMatch(kind, { ...pair, rule: "threshold" }));
   }
   return candidates.sort((a, b) => b.score - a.score);
 }
 
+const requestedKinds = (options: AlignOptions) => allKinds.filter((kind) => (options.kinds ?? allKinds).includes(kind));
+
+interface SidedItems {
+  reference: PlanItem[];
+  subject: PlanItem[];
+}
+
+// Sections are always collected: the groups decide which bare headings may pair across granularity.
 function prepareAlignment(reference: Plan, subject: Plan, options: AlignOptions) {
-  const kinds = allKinds.filter((kind) => (options.kinds ?? allKinds).includes(kind));
-  const itemsByKind = new Map(kinds.map((kind) => [kind, { reference: collectItems(reference, kind), subject: collectItems(subject, kind) }]));
+  const kinds = new Set<ItemKind>(["section", ...requestedKinds(options)]);
+  const itemsByKind = new Map<ItemKind, SidedItems>(
+    [...kinds].map((kind) => [kind, { reference: collectItems(reference, kind), subject: collectItems(subject, kind) }]),
+  );
   const scorer =
     options.scorer ??
     createScorer({
@@ -87,59 +127,114 @@ function prepareAlignment(reference: Plan, subject: Plan, options: AlignOptions)
   return { itemsByKind, scorer };
 }
 
-function scoreAll(references: readonly PlanItem[], subjects: readonly PlanItem[], scorer: Scorer): ScoredPair[][] {
-  return references.map((reference) =>
-    subjects.map((subject) => ({
-      reference,
-      subject,
-      // Groups of different roles (tasks vs projects) never correspond.
-      similarity: reference.role === subject.role ? scorer.score(reference.item, subject.item) : { score: 0, signals: [] },
-    })),
-  );
+function selectPairs(kind: ItemKind, pairs: readonly ScoredPair[], thresholds: AlignThresholds, selection: SelectionOptions): SelectedPair[] {
+  const threshold = thresholds[kind];
+  return selection.method === "rank" ? selectByRank(pairs, threshold, selection) : selectByThreshold(pairs, threshold, selection.margin);
 }
 
-/** One-to-one: the assignment that maximizes the total score (Hungarian algorithm), then the threshold. */
-function assignOneToOne(references: readonly PlanItem[], subjects: readonly PlanItem[], scorer: Scorer, threshold: number): ScoredPair[] {
-  if (references.length === 0 || subjects.length === 0) return [];
-  const scored = scoreAll(references, subjects, scorer);
-  const cost = scored.map((row) => row.map((pair) => 1 - pair.similarity.score));
-  return munkres(cost)
-    .map(([row, column]) => scored[row]?.[column])
-    .filter((pair): pair is ScoredPair => pair !== undefined && pair.similarity.score >= threshold);
+/** Scores every pair of two lists, row by row: what one-to-one assignment needs. */
+function scoreGrid(items: SidedItems | undefined, scorer: Scorer): ScoredPair[][] {
+  if (items === undefined) return [];
+  return items.reference.map((reference) => items.subject.map((subject) => scorePair(reference, subject, scorer)));
+}
+
+// Groups of different roles (tasks vs projects) never correspond.
+function scoreAll(items: SidedItems | undefined, scorer: Scorer): ScoredPair[] {
+  if (items === undefined) return [];
+  const pairs: ScoredPair[] = [];
+  for (const reference of items.reference) {
+    for (const subject of items.subject) if (reference.role === subject.role) pairs.push(scorePair(reference, subject, scorer));
+  }
+  return pairs;
+}
+
+function scorePair(reference: PlanItem, subject: PlanItem, scorer: Scorer): ScoredPair {
+  return { reference, subject, similarity: scorer.score(reference.item, subject.item) };
 }
 
 /**
- * Many-to-many: above the threshold, each subject item keeps its best counterpart and any other within the
- * margin of it (one county task may carry out two provincial ones), and each reference item keeps its best.
+ * Tasks or projects with each other, and across granularity: a bare heading (a table of contents' task, a
+ * skeleton's empty group) with the other plan's items and with its groups of that role that group alignment
+ * left unmatched, so that an outline meets a complete plan group by group.
  */
-function pairManyToMany(references: readonly PlanItem[], subjects: readonly PlanItem[], scorer: Scorer, threshold: number, margin: number): ScoredPair[] {
-  const scored = scoreAll(references, subjects, scorer).flat().filter((pair) => pair.similarity.score >= threshold);
-  const best = (key: "reference" | "subject") => {
-    const top = new Map<PlanItem, number>();
-    for (const pair of scored) top.set(pair[key], Math.max(top.get(pair[key]) ?? 0, pair.similarity.score));
-    return top;
+function scoreWorkItems(kind: "task" | "project", itemsByKind: Map<ItemKind, SidedItems>, sectionPairs: readonly ScoredPair[], scorer: Scorer): { items: ScoredPair[]; across: ScoredPair[] } {
+  const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
+  const sections = itemsByKind.get("section") ?? { reference: [], subject: [] };
+  const role = groupRoleOf[kind];
+  const pairedGroups = new Set(sectionPairs.flatMap((pair) => [pair.reference, pair.subject]));
+  const openGroups = (side: "reference" | "subject") => sections[side].filter((group) => group.role === role && !pairedGroups.has(group));
+  const across: ScoredPair[] = [];
+  const pairAcross = (references: readonly PlanItem[], subjects: readonly PlanItem[]) => {
+    for (const reference of references) {
+      for (const subject of subjects) if (reference.bareHeading || subject.bareHeading) across.push(scorePair(reference, subject, scorer));
+    }
   };
-  const bestForSubject = best("subject");
-  const bestForReference = best("reference");
-  return scored.filter(
+  pairAcross(items.reference, openGroups("subject"));
+  pairAcross(openGroups("reference"), items.subject);
+  return { items: scoreAll(items, scorer), across };
+}
+
+/**
+ * A bare heading that corresponds to a whole group keeps that group and drops the single items it was also
+ * paired with: they are parts of its counterpart, not counterparts of their own.
+ */
+function keepOneGranularity(pairs: readonly SelectedPair[]): SelectedPair[] {
+  const withGroup = new Set<PlanItem>();
+  for (const pair of pairs) {
+    if (pair.reference.bareHeading && pair.subject.item.kind === "section") withGroup.add(pair.reference);
+    if (pair.subject.bareHeading && pair.reference.item.kind === "section") withGroup.add(pair.subject);
+  }
+  return pairs.filter(
     (pair) =>
-      pair.similarity.score >= (bestForSubject.get(pair.subject) ?? 1) - margin ||
-      pair.similarity.score === bestForReference.get(pair.reference),
+      !(withGroup.has(pair.reference) && pair.subject.item.kind !== "section") &&
+      !(withGroup.has(pair.subject) && pair.reference.item.kind !== "section"),
   );
+}
+
+/**
+ * The reference items no match covers, split into those with plausible candidates (the best few, above the
+ * candidate floor) and those with none; and the subject items no match covers.
+ */
+function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedItems>, matches: readonly Match[], scoredByKind: Map<ItemKind, ScoredPair[]>, selection: SelectionOptions) {
+  const matchedReference = new Set(matches.map((match) => `${match.reference.kind}:${match.reference.id}`));
+  const matchedSubject = new Set(matches.map((match) => `${match.subject.kind}:${match.subject.id}`));
+  const key = (entry: PlanItem) => `${entry.item.kind}:${entry.item.id}`;
+  const unmatched: Alignment["unmatched"] = { reference: [], subject: [] };
+  const candidates: CandidateList[] = [];
+  for (const kind of kinds) {
+    const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
+    const scored = scoredByKind.get(kind) ?? [];
+    for (const entry of items.reference) {
+      if (matchedReference.has(key(entry))) continue;
+      const plausible = kind === "indicator"
+        ? []
+        : scored
+          .filter((pair) => pair.reference === entry && pair.similarity.score >= selection.candidateFloor)
+          .sort((a, b) => b.similarity.score - a.similarity.score)
+          .slice(0, selection.candidateCount);
+      if (plausible.length === 0) unmatched.reference.push(toReference(entry));
+      else candidates.push({ reference: toReference(entry), candidates: plausible.map((pair) => ({ subject: toReference(pair.subject), score: round(pair.similarity.score), signals: roundSignals(pair) })) });
+    }
+    unmatched.subject.push(...items.subject.filter((entry) => !matchedSubject.has(key(entry))).map(toReference));
+  }
+  return { unmatched, candidates };
 }
 
 const inDocumentOrder = (a: ScoredPair, b: ScoredPair) => a.reference.order - b.reference.order || a.subject.order - b.subject.order;
 
-function toMatch(kind: ItemKind, { reference, subject, similarity, review }: ScoredPair): Match {
+function toMatch(kind: ItemKind, pair: SelectedPair): Match {
   return {
     kind,
-    reference: toReference(reference),
-    subject: toReference(subject),
-    score: round(similarity.score),
-    signals: similarity.signals.map((signal) => ({ ...signal, value: round(signal.value) })),
-    ...(review === undefined ? {} : { review }),
+    reference: toReference(pair.reference),
+    subject: toReference(pair.subject),
+    score: round(pair.similarity.score),
+    signals: roundSignals(pair),
+    rule: pair.rule,
+    ...(pair.review === undefined ? {} : { review: pair.review }),
   };
 }
+
+const roundSignals = (pair: ScoredPair) => pair.similarity.signals.map((signal) => ({ ...signal, value: round(signal.value) }));
 
 function toReference(entry: PlanItem): ItemReference {
   return { kind: entry.item.kind, id: entry.item.id, label: entry.item.label, text: entry.text, quote: entry.quote };

@@ -2,6 +2,7 @@ import { PlanLoadError, type PlanIssue } from "../load/errors.js";
 import type { Review } from "../model/review.js";
 import type { ItemKind, Scorer, Similarity } from "../similarity/types.js";
 import type { PlanItem } from "./items.js";
+import type { SelectedPair } from "./select-pairs.js";
 import type { ReviewMark } from "./types.js";
 
 /** A scored pair of items, as alignment builds them before they become matches. */
@@ -26,9 +27,9 @@ interface ReviewContext {
  * an added one scored and put in (for one-to-one kinds, replacing the program's pairs of either item).
  * Decisions naming items that do not exist throw, naming the review file and the decision's path.
  */
-export function applyReview(pairs: readonly ScoredPair[], review: Review | undefined, context: ReviewContext): { pairs: ScoredPair[]; rejected: ScoredPair[] } {
+export function applyReview(pairs: readonly SelectedPair[], review: Review | undefined, context: ReviewContext): { pairs: SelectedPair[]; rejected: SelectedPair[] } {
   let result = [...pairs];
-  const rejected: ScoredPair[] = [];
+  const rejected: SelectedPair[] = [];
   const problems: PlanIssue[] = [];
   (review?.decisions ?? []).forEach((decision, index) => {
     if (decision.reference !== context.referencePlan || decision.subject !== context.subjectPlan || decision.kind !== context.kind) return;
@@ -43,7 +44,7 @@ export function applyReview(pairs: readonly ScoredPair[], review: Review | undef
       ...(decision.reviewer === undefined ? {} : { reviewer: decision.reviewer }),
     });
     const existing = result.find((pair) => pair.reference === reference && pair.subject === subject);
-    const pair = existing ?? { reference, subject, similarity: context.scorer.score(reference.item, subject.item) };
+    const pair: SelectedPair = existing ?? { reference, subject, similarity: context.scorer.score(reference.item, subject.item), rule: "review" };
     result = result.filter((candidate) => candidate !== existing);
     if (decision.decision === "reject") {
       rejected.push({ ...pair, review: mark("rejected") });

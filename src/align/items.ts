@@ -22,6 +22,13 @@ export interface PlanItem {
   quote: string;
   /** For sections: the role that decides what they may be matched with. */
   role?: SectionRole;
+  /**
+   * A bare heading that stands where a group stands: a task or project whose text says no more than its
+   * title, directly under the part that names its role (三、重点任务 › (一)…, as a table of contents gives
+   * it), or a group with nothing under it (a skeleton plan). Such entries may correspond to a whole group of
+   * the other plan, or a group to one item.
+   */
+  bareHeading: boolean;
 }
 
 const contextOf = (plan: Plan, sectionId: string) => getSectionPath(plan, sectionId).map((section) => section.title);
@@ -32,6 +39,7 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
     case "indicator":
       return plan.indicators.map((indicator, order) => ({
         order,
+        bareHeading: false,
         text: indicator.target === null ? indicator.name : `${indicator.name} ${indicator.target}`,
         quote: indicator.quote,
         item: {
@@ -41,12 +49,18 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
       }));
     case "task":
     case "project":
-      return (kind === "task" ? plan.tasks : plan.projects).map((work, order) => ({
-        order,
-        text: work.text,
-        quote: work.quote,
-        item: { kind, id: work.id, label: work.title, body: work.text, context: contextOf(plan, work.section) },
-      }));
+      return (kind === "task" ? plan.tasks : plan.projects).map((work, order) => {
+        const titleOnly = sayingOnly(work.text) === sayingOnly(work.title);
+        const section = plan.sections.find((candidate) => candidate.id === work.section);
+        const underPart = section !== undefined && roleOfTitle(normalizeText(section.title)) !== undefined;
+        return {
+          order,
+          text: work.text,
+          quote: work.quote,
+          bareHeading: titleOnly && underPart,
+          item: { kind, id: work.id, label: work.title, body: titleOnly ? "" : work.text, context: contextOf(plan, work.section) },
+        };
+      });
     case "section":
       return collectSections(plan);
   }
@@ -58,19 +72,24 @@ function collectSections(plan: Plan): PlanItem[] {
   plan.sections.forEach((section, order) => {
     const role = getSectionRole(plan, section);
     if (role === undefined || role === "safeguards") return;
+    const body = titlesWithin(plan, section.id);
     items.push({
       order,
       role,
+      bareHeading: body === "",
       text: `${section.number}${section.title}`,
       quote: section.quote,
       item: {
-        kind: "section", id: section.id, label: section.title, body: titlesWithin(plan, section.id),
+        kind: "section", id: section.id, label: section.title, body,
         context: contextOf(plan, section.id).slice(0, -1),
       },
     });
   });
   return items;
 }
+
+/** A text without its numbering, punctuation and spacing: what it says. */
+const sayingOnly = (text: string) => normalizeText(text).replace(/^[(（]?[0-9一二三四五六七八九十]+[)）、.．]?/u, "").replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
 
 /** The titles of everything under a section: its subsections, tasks, projects and indicators. */
 function titlesWithin(plan: Plan, sectionId: string): string {

@@ -29,8 +29,20 @@ export interface ReviewMark {
   reviewer?: string;
 }
 
+/**
+ * Which rule accepted a match: `one-to-one` (indicators: optimal assignment above the threshold),
+ * `threshold` (the score alone), `standout` (the pair stands out from both items' nearest candidates),
+ * `distinct-best` (a bare heading's best counterpart, clearly ahead of its second), `review` (added by an
+ * auditor).
+ */
+export type MatchRule = "one-to-one" | "threshold" | "standout" | "distinct-best" | "review";
+
 /** Two items that correspond, with the score that says how well and why. */
 export interface Match {
+  /**
+   * The reference item's kind. The subject's may differ across granularity: a task or project that is a bare
+   * heading, or a group with nothing under it, may correspond to a whole group (`section`) or to one item.
+   */
   kind: ItemKind;
   reference: ItemReference;
   subject: ItemReference;
@@ -38,6 +50,8 @@ export interface Match {
   score: number;
   /** Each signal's part in the score. */
   signals: SignalScore[];
+  /** The rule that accepted the pair. */
+  rule: MatchRule;
   /** Set when a review decided this match. */
   review?: ReviewMark;
 }
@@ -52,12 +66,25 @@ export interface Alignment {
   relation: Relation;
   /** Sections first, then indicators, tasks and projects; each in the reference plan's order. */
   matches: Match[];
-  /** Items of each plan that no match covers, of the kinds aligned. */
+  /**
+   * Items of each plan that no match covers, of the kinds aligned. On the reference side, only those with no
+   * plausible candidate either: the others are in `candidates`.
+   */
   unmatched: { reference: ItemReference[]; subject: ItemReference[] };
+  /** Reference items without a match but with plausible counterparts, the best first, for an auditor to confirm. */
+  candidates: CandidateList[];
   /** Pairs a review rejected, with its decision. */
   rejected: Match[];
   /** The thresholds used, defaults filled in. */
   thresholds: AlignThresholds;
+  /** The selection used, defaults filled in. */
+  selection: SelectionOptions;
+}
+
+/** A reference item left unmatched, with the subject's items that might be its counterpart. */
+export interface CandidateList {
+  reference: ItemReference;
+  candidates: Array<{ subject: ItemReference; score: number; signals: SignalScore[] }>;
 }
 
 /** Minimum scores for a pair to count as a match, per kind. */
@@ -66,8 +93,33 @@ export interface AlignThresholds {
   task: number;
   project: number;
   section: number;
+}
+
+/**
+ * How pairs of tasks, projects and groups are chosen; indicators are always assigned one to one. Defaults in
+ * `defaultSelection`; docs/matching.md says how they were chosen and on which gold sets.
+ */
+export interface SelectionOptions {
+  /**
+   * `rank` (default): the threshold rule, plus pairs that stand out from both items' nearest candidates
+   * (`standout`, `neighbours`, `floor`), plus a bare heading's clearly best counterpart across granularity
+   * (`ratio`); `threshold`: the threshold rule alone, as before version 0.2.
+   */
+  method: "rank" | "threshold";
+  /** No pair below this score is accepted by rank. */
+  floor: number;
+  /** How many of an item's best candidates make the neighbourhood a pair must stand out from. */
+  neighbours: number;
+  /** Twice a pair's score, less the mean of both items' neighbourhoods, must reach this. */
+  standout: number;
+  /** A bare heading's best counterpart across granularity must score this many times its second best. */
+  ratio: number;
   /** For many-to-many kinds: a second counterpart is kept when it scores within this margin of the best. */
   margin: number;
+  /** An unmatched reference item lists its best candidates from this score; with none, it has no counterpart. */
+  candidateFloor: number;
+  /** How many candidates an unmatched reference item lists at most. */
+  candidateCount: number;
 }
 
 /** Options of `alignPlans`; every field has a default. */
@@ -76,6 +128,8 @@ export interface AlignOptions {
   kinds?: readonly ItemKind[];
   /** Thresholds; given fields replace the defaults in `defaultAlignThresholds`. */
   thresholds?: Partial<AlignThresholds>;
+  /** How tasks, projects and groups are paired; given fields replace the defaults in `defaultSelection`. */
+  selection?: Partial<SelectionOptions>;
   /** A scorer of your own (e.g. embeddings). Default: `createScorer(scorerOptions)` over both plans' items. */
   scorer?: Scorer;
   /** Options for the built-in scorer, when `scorer` is not given. */

@@ -5,7 +5,7 @@ import writeFileAtomic from "write-file-atomic";
 import { stringify as stringifyYaml } from "yaml";
 import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
-import type { AlignOptions } from "../align/types.js";
+import type { AlignOptions, SelectionOptions } from "../align/types.js";
 import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { readTextFile } from "../_lib/read-data-file.js";
@@ -71,6 +71,7 @@ const reportOptions = (command: Command, formats = ["json", "md", "csv", "html"]
     .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(defaultFormat))
     .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
     .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
+    .addOption(new Option("--selection <method>", "how tasks, projects and groups are paired: by rank and score, or by the threshold alone").choices(["rank", "threshold"]).default("rank"))
     .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
     .option("--review <file>", "an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)")
     .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
@@ -179,13 +180,15 @@ interface CompareOptions {
   format: ReportFormat;
   lang: ReportLanguage;
   threshold?: number;
+  selection: SelectionOptions["method"];
   synonyms?: string;
   review?: string;
   output?: string;
 }
 
-async function alignOptionsOf({ threshold, synonyms, review }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
+async function alignOptionsOf({ threshold, selection, synonyms, review }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
   return {
+    selection: { method: selection },
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
     ...(synonyms === undefined ? {} : {
       scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile(synonyms))]) },

@@ -101,6 +101,18 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     });
   }
 
+  // A reference item with plausible candidates is not called missing: the auditor confirms or rejects them.
+  for (const { reference: item, candidates } of alignment.candidates) {
+    const kind = unconfirmedKind(missingKind(item, groups.reference));
+    if (kind === undefined) continue;
+    const listed = candidates.map((candidate) => ({ subject: candidate.subject, score: candidate.score }));
+    const message = formatMessage(kind, lang, {
+      ...values({ reference: item, subject: null }),
+      candidates: listed.map((candidate) => `“${candidate.subject.label}”(${candidate.score.toFixed(2)})`).join(getLabels(lang).listSeparator),
+    });
+    findings.push({ ...base, kind, severity: "info", reference: item, subject: null, candidates: listed, message });
+  }
+
   for (const item of alignment.unmatched.subject) {
     if (!isWorthCallingExtra(item, alignment, reference, subject, groups)) continue;
     findings.push({ ...base, kind: "extra-item", severity: "info", reference: null, subject: item, message: formatMessage("extra-item", lang, values({ reference: null, subject: item })) });
@@ -127,7 +139,7 @@ function isWorthCallingExtra(item: ItemReference, alignment: Alignment, referenc
     }
     case "task":
     case "project":
-      return alignment.matches.some((match) => match.kind === item.kind) || alignment.unmatched.reference.some((other) => other.kind === item.kind);
+      return [...alignment.matches, ...alignment.unmatched.reference, ...alignment.candidates.map((entry) => entry.reference)].some((other) => other.kind === item.kind);
   }
 }
 
@@ -207,6 +219,10 @@ function missingKind(item: ItemReference, referenceGroups: GroupRoles): FindingK
       return role === "tasks" ? "missing-task" : role === "projects" ? "missing-project" : undefined;
     }
   }
+}
+
+function unconfirmedKind(kind: FindingKind | undefined): FindingKind | undefined {
+  return kind === "missing-task" ? "unconfirmed-task" : kind === "missing-project" ? "unconfirmed-project" : undefined;
 }
 
 function unassigned(subject: Plan, lang: ReportLanguage): Finding[] {

@@ -7,7 +7,8 @@ import type { IncomparableReason, Verdict } from "../targets/compare-targets.js"
 /**
  * What a finding says. Against an ancestor's plan: `missing-indicator`, `weaker-target`, `equal-target`,
  * `stronger-target`, `incomparable-target`, `later-deadline`, `nature-downgraded` (约束性 → 预期性),
- * `missing-task`, `missing-project`, `extra-item` (the subject adds something), `skipped-level` (an ancestor
+ * `missing-task`, `missing-project` (no plausible counterpart), `unconfirmed-task`, `unconfirmed-project` (no
+ * certain counterpart, but candidates for an auditor to confirm), `extra-item` (the subject adds something), `skipped-level` (an ancestor
  * without content). Of the plans themselves: `unassigned` (a task or project of an implementation plan with
  * no lead unit) and `omitted-in-source` ("(略)").
  */
@@ -21,6 +22,8 @@ export type FindingKind =
   | "nature-downgraded"
   | "missing-task"
   | "missing-project"
+  | "unconfirmed-task"
+  | "unconfirmed-project"
   | "unassigned"
   | "omitted-in-source"
   | "skipped-level"
@@ -38,6 +41,8 @@ export const findingKinds: readonly FindingKind[] = [
   "stronger-target",
   "missing-task",
   "missing-project",
+  "unconfirmed-task",
+  "unconfirmed-project",
   "unassigned",
   "omitted-in-source",
   "extra-item",
@@ -66,6 +71,8 @@ export interface Finding {
   comparison?: { verdict: Verdict; reason?: IncomparableReason; softenedBy: string[] };
   /** Score of the match the finding rests on. */
   score?: number;
+  /** For unconfirmed tasks and projects: the subject's items that may be the counterpart, the best first. */
+  candidates?: Array<{ subject: ItemReference; score: number }>;
   /** Set when an auditor's review decided the match. */
   review?: ReviewMark;
   /** Set when the reference value comes from a source that marks it unverified. */

@@ -23,9 +23,11 @@ const MatchSchema = z
     subject: ItemReferenceSchema,
     score: z.number().min(0).max(1),
     signals: z.array(SignalSchema),
+    rule: z.enum(["one-to-one", "threshold", "standout", "distinct-best", "review"]),
     review: ReviewMarkSchema.optional(),
   })
   .strict();
+const CandidateSchema = z.object({ subject: ItemReferenceSchema, score: z.number().min(0).max(1) }).strict();
 const AlignmentSchema = z
   .object({
     reference: PlanReferenceSchema,
@@ -33,9 +35,16 @@ const AlignmentSchema = z
     relation: z.enum(["ancestor", "peer", "descendant"]),
     matches: z.array(MatchSchema),
     unmatched: z.object({ reference: z.array(ItemReferenceSchema), subject: z.array(ItemReferenceSchema) }).strict(),
+    candidates: z.array(
+      z.object({ reference: ItemReferenceSchema, candidates: z.array(CandidateSchema.extend({ signals: z.array(SignalSchema) }).strict()) }).strict(),
+    ),
     rejected: z.array(MatchSchema),
-    thresholds: z
-      .object({ indicator: z.number(), task: z.number(), project: z.number(), section: z.number(), margin: z.number() })
+    thresholds: z.object({ indicator: z.number(), task: z.number(), project: z.number(), section: z.number() }).strict(),
+    selection: z
+      .object({
+        method: z.enum(["rank", "threshold"]), floor: z.number(), neighbours: z.number(), standout: z.number(), ratio: z.number(), margin: z.number(),
+        candidateFloor: z.number(), candidateCount: z.number(),
+      })
       .strict(),
   })
   .strict();
@@ -46,7 +55,7 @@ const ChainStepSchema = z.union([
 
 export const FindingKindSchema = z.enum([
   "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
-  "nature-downgraded", "missing-task", "missing-project", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
+  "nature-downgraded", "missing-task", "missing-project", "unconfirmed-task", "unconfirmed-project", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
 ]);
 const SeveritySchema = z.enum(["error", "warning", "info"]);
 
@@ -69,6 +78,7 @@ const FindingSchema = z
       .strict()
       .optional(),
     score: z.number().optional(),
+    candidates: z.array(CandidateSchema).optional(),
     review: ReviewMarkSchema.optional(),
     unverified: z.literal(true).optional(),
     message: z.string(),

@@ -1,5 +1,5 @@
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
-import type { Alignment, ItemReference, Match, ReviewMark } from "../align/types.js";
+import type { Alignment, CandidateList, ItemReference, Match, ReviewMark } from "../align/types.js";
 import type { SignalScore } from "../similarity/types.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
@@ -52,10 +52,20 @@ function renderSteps(title: string, steps: readonly ChainStep[], format: Exclude
 
 const formatScore = (score: number) => score.toFixed(2);
 
+/** Why a match was made: the rule that accepted it, then each signal's value and weight. */
+function describeBasis(match: Match, labels: Labels): string {
+  return `${labels.ruleColumn}: ${labels.rule[match.rule]}; ${describeSignals(match.signals, labels)}`;
+}
+
 function describeSignals(signals: readonly SignalScore[], labels: Labels): string {
   return signals
     .map((signal) => `${labels.signal[signal.name as keyof Labels["signal"]] ?? signal.name} ${formatScore(signal.value)}×${signal.weight}${signal.note === undefined ? "" : ` (${signal.note})`}`)
     .join("; ");
+}
+
+/** A reference item's candidates, the best first, with their scores. */
+function describeCandidates(entry: CandidateList, labels: Labels): string {
+  return entry.candidates.map((candidate) => `${candidate.subject.id} ${candidate.subject.label} (${formatScore(candidate.score)})`).join(labels.listSeparator);
 }
 
 /** The reviewer's decision on a match, in words, with the note; empty when unreviewed. */
@@ -90,10 +100,14 @@ function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string
         [labels.kindColumn, labels.reference, labels.subject, labels.score, labels.signals, labels.reviewColumn],
         alignment.matches.map((match) => [
           labels.kind[match.kind], `${match.reference.id} ${match.reference.text}`, `${match.subject.id} ${match.subject.text}`,
-          formatScore(match.score), describeSignals(match.signals, labels), describeReview(match, labels),
+          formatScore(match.score), describeBasis(match, labels), describeReview(match, labels),
         ]),
       ),
     );
+  }
+  if (alignment.candidates.length > 0) {
+    lines.push("", `${sub}${labels.candidates} (${alignment.candidates.length})`, "");
+    for (const entry of alignment.candidates) lines.push(`- ${labels.kind[entry.reference.kind]} ${markdownCell(`${entry.reference.id} ${entry.reference.label} → ${describeCandidates(entry, labels)}`)}`);
   }
   if (alignment.rejected.length > 0) {
     lines.push("", `${sub}${labels.rejected} (${alignment.rejected.length})`, "");
@@ -120,9 +134,12 @@ function csvOf(steps: readonly ChainStep[], labels: Labels): string {
       ? [[step.reference.id, labels.statusSkipped, "", "", labels.skipped[step.reason], "", "", "", "", "", "", ""]]
       : [...step.alignment.matches, ...step.alignment.rejected].map((match) => [
           step.reference.id, "", labels.kind[match.kind], match.reference.id, match.reference.text, match.reference.quote,
-          match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeSignals(match.signals, labels),
+          match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeBasis(match, labels),
           describeReview(match, labels),
-        ]),
+        ]).concat(step.alignment.candidates.flatMap((entry) => entry.candidates.map((candidate) => [
+          step.reference.id, labels.candidateStatus, labels.kind[entry.reference.kind], entry.reference.id, entry.reference.text, entry.reference.quote,
+          candidate.subject.id, candidate.subject.text, candidate.subject.quote, formatScore(candidate.score), describeSignals(candidate.signals, labels), "",
+        ]))),
   );
   return toCsv([header, ...rows]);
 }
@@ -140,7 +157,7 @@ function htmlStep(step: ChainStep, labels: Labels, inChain: boolean): string {
   const sub = inChain ? "h3" : "h2";
   const badge = (match: Match) => (match.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(match, labels))}</span>`);
   const row = (match: Match) =>
-    `<tr><td>${escapeHtml(labels.kind[match.kind])}${badge(match)}</td><td>${htmlItem(match.reference)}</td><td>${htmlItem(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeSignals(match.signals, labels))}</div></td></tr>`;
+    `<tr><td>${escapeHtml(labels.kind[match.kind])}${badge(match)}</td><td>${htmlItem(match.reference)}</td><td>${htmlItem(match.subject)}</td><td class="score">${formatScore(match.score)}<div class="signals">${escapeHtml(describeBasis(match, labels))}</div></td></tr>`;
   const unmatched = (role: "reference" | "subject") =>
     `<${sub}>${escapeHtml(labels.unmatched)}: ${escapeHtml(labels[role])} (${alignment.unmatched[role].length})</${sub}><ul>${alignment.unmatched[role].map((entry) => `<li>${escapeHtml(labels.kind[entry.kind])} ${htmlItem(entry)}</li>`).join("") || `<li>${escapeHtml(labels.none)}</li>`}</ul>`;
   return `<section>${heading}<p>${escapeHtml(planLine(labels, "reference", alignment.reference))} — ${escapeHtml(labels.relation[alignment.relation])}<br>${escapeHtml(planLine(labels, "subject", alignment.subject))}</p>
@@ -152,6 +169,7 @@ ${alignment.matches.map(row).join("\n")}
 </tbody>
 </table>
 ${alignment.rejected.length === 0 ? "" : `<${sub}>${escapeHtml(labels.rejected)} (${alignment.rejected.length})</${sub}><ul>${alignment.rejected.map((match) => `<li>${escapeHtml(`${match.reference.id} ${match.reference.label} ↔ ${match.subject.id} ${match.subject.label}`)}${badge(match)}</li>`).join("")}</ul>`}
+${alignment.candidates.length === 0 ? "" : `<${sub}>${escapeHtml(labels.candidates)} (${alignment.candidates.length})</${sub}><ul>${alignment.candidates.map((entry) => `<li>${escapeHtml(labels.kind[entry.reference.kind])} ${htmlItem(entry.reference)}→ ${escapeHtml(describeCandidates(entry, labels))}</li>`).join("")}</ul>`}
 ${unmatched("reference")}
 ${unmatched("subject")}
 </section>`;

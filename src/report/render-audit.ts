@@ -38,6 +38,11 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
 const severities: readonly Severity[] = ["error", "warning", "info"];
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
+/** The subject's side of a finding: its item, or for an unconfirmed one the candidates with their scores. */
+const subjectLine = (finding: Finding, labels: Labels) =>
+  finding.candidates === undefined ? itemLine(finding.subject) : candidatesLine(finding.candidates, labels);
+const candidatesLine = (candidates: NonNullable<Finding["candidates"]>, labels: Labels) =>
+  `${labels.candidatesColumn}: ${candidates.map((candidate) => `${candidate.subject.id} ${candidate.subject.label} (${candidate.score.toFixed(2)})`).join(labels.listSeparator)}`;
 
 function chainLine(step: ChainStep, labels: Labels): string {
   return step.status === "skipped" ? `${step.reference.title} — ${labels.statusSkipped}` : step.reference.title;
@@ -76,7 +81,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
         report.findings.map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
-          itemLine(finding.reference), itemLine(finding.subject), describeReview(finding, labels),
+          itemLine(finding.reference), subjectLine(finding, labels), describeReview(finding, labels),
         ]),
       ),
     );
@@ -88,13 +93,14 @@ function renderCsv(report: AuditReport, labels: Labels): string {
   const header = [
     labels.severityColumn, labels.kindFindingColumn, labels.reference, `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`,
     `${labels.reference} ${labels.quote}`, `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`,
-    labels.expected, labels.actual, labels.reviewColumn, labels.message,
+    labels.expected, labels.actual, labels.candidatesColumn, labels.reviewColumn, labels.message,
   ];
   const rows = report.findings.map((finding) => [
     labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
     finding.reference?.id ?? "", finding.reference?.text ?? "", finding.reference?.quote ?? "",
     finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
-    finding.expected ?? "", finding.actual ?? "", describeReview(finding, labels), finding.message,
+    finding.expected ?? "", finding.actual ?? "", finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
+    describeReview(finding, labels), finding.message,
   ]);
   return toCsv([header, ...rows]);
 }
@@ -120,7 +126,7 @@ function renderHtml(report: AuditReport, labels: Labels): string {
 ${report.findings.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${item(finding.subject)}</td></tr>`).join("\n")}
+${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
   return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);

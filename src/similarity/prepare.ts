@@ -3,7 +3,7 @@ import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import measureKindsTable from "../../data/similarity/measure-kinds.json";
 import { defaultSynonyms, toComparableText, type SynonymTable } from "../synonyms/synonyms.js";
 import { normalizeText } from "../text/normalize.js";
-import type { Tokenizer } from "../text/tokenize.js";
+import { tokenizeWithSegmenter, type Tokenizer } from "../text/tokenize.js";
 import type { MatchableItem } from "./types.js";
 
 /** The kind of quantity an indicator measures (data/similarity/measure-kinds.json). */
@@ -41,6 +41,8 @@ export interface PreparedItem {
   core: string;
   coreTokens: string[];
   bodyTokens: string[];
+  /** The body in comparable form, generic words removed. */
+  body: string;
   context: string;
   measure: MeasureKind | undefined;
 }
@@ -54,13 +56,20 @@ export interface PrepareOptions {
 export function prepareItem(item: MatchableItem, options: PrepareOptions): PreparedItem {
   const comparable = (text: string) => stripGenericWords(toComparableText(text, options.synonyms));
   const core = comparable(item.label);
+  const body = item.body === "" ? "" : comparable(item.body);
   return {
     core,
     coreTokens: options.tokenizer(core),
-    bodyTokens: item.body === "" ? [] : options.tokenizer(comparable(item.body)),
+    bodyTokens: body === "" ? [] : options.tokenizer(body),
+    body,
     context: item.context.map(comparable).join(""),
     measure: item.kind === "indicator" ? classifyMeasure(item.label, item.target) : undefined,
   };
+}
+
+/** The words of an item's label and body of two characters or more, by the runtime's word segmenter. */
+export function termsOf(prepared: PreparedItem): string[] {
+  return [prepared.core, prepared.body].flatMap((text) => tokenizeWithSegmenter(text)).filter((word) => word.length >= 2);
 }
 
 export const defaultPrepareOptions = (tokenizer: Tokenizer): PrepareOptions => ({

@@ -1,7 +1,7 @@
 import { diceCoefficient } from "dice-coefficient";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
-import { prepareItem, type PreparedItem } from "./prepare.js";
+import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import type { MatchableItem, Scorer, SignalScore } from "./types.js";
 
 /** How much each signal counts. Signals that do not apply to a pair are left out and the rest re-weighted. */
@@ -18,6 +18,12 @@ export interface SignalWeights {
    * task scores high here while its cosine stays low.
    */
   content: number;
+  /**
+   * Overlap of the words both items use (label and body, by the runtime's word segmenter), rare words
+   * counting more: domain terms weighted by how specific they are (隐患排查, 航空救援), where character
+   * pairs also count the pairs that straddle two words.
+   */
+  terms: number;
   /** Indicators only: 1 when both measure the same kind of quantity (rate, share, count, duration, amount). */
   measure: number;
   /** Character-pair overlap of the section titles the items stand in. */
@@ -30,21 +36,24 @@ export const defaultSignalWeights: Readonly<SignalWeights> = {
   tokens: 0.3,
   body: 0.15,
   content: 0,
+  terms: 0,
   measure: 0.1,
   context: 0.05,
 };
 
 /**
  * The default weights for tasks and projects: their titles are short and phrased freely
- * (完善领导指挥体制 / 加强应急管理体制建设), so what their texts share counts for more.
+ * (完善领导指挥体制 / 加强应急管理体制建设), so what their texts share counts for more. Chosen on the tuning
+ * gold sets (docs/matching.md).
  */
 export const defaultWorkItemWeights: Readonly<SignalWeights> = {
-  label: 0.3,
-  tokens: 0.2,
-  body: 0.4,
-  content: 0.4,
+  label: 0.1,
+  tokens: 0,
+  body: 0.8,
+  content: 0.2,
+  terms: 0.4,
   measure: 0,
-  context: 0.1,
+  context: 0,
 };
 
 /** Options of `createScorer`; every field has a default. */
@@ -101,6 +110,19 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const labelWeight = buildInverseFrequency(corpus.map((item) => item.coreTokens));
   const bodyWeight = buildInverseFrequency(corpus.map((item) => item.bodyTokens).filter((tokens) => tokens.length > 0));
   const contentWeight = buildInverseFrequency(corpus.map((item) => [...item.coreTokens, ...item.bodyTokens]));
+  // Word segmentation is the costliest step of preparing an item, and only tasks and projects weigh words:
+  // segment lazily, the first time a pair needs it, with frequencies over the corpus's tasks and projects.
+  let termWeight: InverseFrequency | undefined;
+  const terms = new WeakMap<MatchableItem, Map<string, number>>();
+  const termsFor = (item: MatchableItem): Map<string, number> => {
+    termWeight ??= buildInverseFrequency((options.corpus ?? []).filter(isWorkItem).map((entry) => termsOf(prepare(entry))));
+    let result = terms.get(item);
+    if (result === undefined) {
+      result = distinct(termsOf(prepare(item)), termWeight);
+      terms.set(item, result);
+    }
+    return result;
+  };
   const vectors = new WeakMap<MatchableItem, ItemVectors>();
   const vectorsOf = (item: MatchableItem): ItemVectors => {
     let result = vectors.get(item);
@@ -113,7 +135,8 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
 
   return {
     score(reference, subject) {
-      const weights = reference.kind === "task" || reference.kind === "project" ? workItemWeights : itemWeights;
+      // Either side decides, so that the score stays symmetric when a task meets a whole group.
+      const weights = isWorkItem(reference) || isWorkItem(subject) ? workItemWeights : itemWeights;
       const a = vectorsOf(reference);
       const b = vectorsOf(subject);
       const signals: SignalScore[] = [
@@ -126,6 +149,9 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       if (weights.content > 0) {
         signals.push({ name: "content", value: sharedContent(a, b), weight: weights.content });
       }
+      if (weights.terms > 0) {
+        signals.push({ name: "terms", value: weightedJaccard(termsFor(reference), termsFor(subject)), weight: weights.terms });
+      }
       if (a.prepared.measure !== undefined && b.prepared.measure !== undefined) {
         const same = a.prepared.measure === b.prepared.measure;
         signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? a.prepared.measure : `${a.prepared.measure} ≠ ${b.prepared.measure}` });
@@ -137,6 +163,8 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     },
   };
 }
+
+const isWorkItem = (item: MatchableItem) => item.kind === "task" || item.kind === "project";
 
 function dice(a: string, b: string): number {
   if (a === "" || b === "") return a === b ? 1 : 0;
@@ -171,7 +199,6 @@ function buildInverseFrequency(documents: readonly string[][]): InverseFrequency
 }
 
 function buildVectors(prepared: PreparedItem, weight: Record<"label" | "body" | "content", InverseFrequency>): ItemVectors {
-  const distinct = (tokens: readonly string[], of: InverseFrequency) => new Map([...new Set(tokens)].map((token) => [token, of(token)]));
   const body = new Map<string, number>();
   for (const token of prepared.bodyTokens) body.set(token, (body.get(token) ?? 0) + weight.body(token));
   const content = distinct([...prepared.coreTokens, ...prepared.bodyTokens], weight.content);
@@ -183,6 +210,10 @@ function buildVectors(prepared: PreparedItem, weight: Record<"label" | "body" | 
     content,
     contentMass: sumOf(content.values(), (value) => value),
   };
+}
+
+function distinct(tokens: readonly string[], of: InverseFrequency): Map<string, number> {
+  return new Map([...new Set(tokens)].map((token) => [token, of(token)]));
 }
 
 function sumOf(values: Iterable<number>, of: (value: number) => number): number {
