@@ -88,8 +88,11 @@ export interface SetScore {
   missed: string[];
   /** Reference items the alignment says have no counterpart (what audits report missing), and how many gold agrees with. */
   missing: { reported: number; correct: number };
-  /** Reference items left to an auditor with candidates, and how many have a gold counterpart among them. */
-  unconfirmed: { reported: number; withGoldCandidate: number };
+  /**
+   * Reference items left to an auditor with candidates: how many, how many of them gold pairs with something,
+   * and how many have a gold counterpart among their candidates.
+   */
+  unconfirmed: { reported: number; withGoldCounterpart: number; withGoldCandidate: number };
 }
 
 /** Aligns a gold set's two plans and compares the matches within its scope with the gold pairs. */
@@ -121,6 +124,7 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
     missing: { reported: missing.length, correct: missing.filter((item) => goldUnmatched.has(item.id)).length },
     unconfirmed: {
       reported: unconfirmed.length,
+      withGoldCounterpart: unconfirmed.filter((entry) => !goldUnmatched.has(entry.reference.id)).length,
       withGoldCandidate: unconfirmed.filter((entry) => entry.candidates.some((candidate) => gold.has(key(entry.reference.id, candidate.subject.id)))).length,
     },
   };

@@ -37,16 +37,18 @@ function printTable(title: string, sets: readonly GoldSet[], scores: readonly Se
 /** How far audits' "missing task/project" findings can be trusted: of the items reported missing, how many gold leaves unmatched. */
 function printFindingQuality(scores: readonly SetScore[]) {
   console.log("\nmissing-task and missing-project findings against the gold (tasks and projects sets)");
-  console.log(`${"set".padEnd(30)} ${"missing".padStart(8)} ${"correct".padStart(8)} ${"precision".padStart(10)}   ${"unconfirmed".padStart(11)} ${"gold among candidates".padStart(22)}`);
+  console.log(`${"set".padEnd(30)} ${"missing".padStart(8)} ${"correct".padStart(8)} ${"precision".padStart(10)}   ${"unconfirmed".padStart(11)} ${"with a gold pair".padStart(17)} ${"gold among candidates".padStart(22)}`);
   let reported = 0;
   let correct = 0;
+  const unconfirmed = { reported: 0, withGoldCounterpart: 0, withGoldCandidate: 0 };
   for (const score of scores.filter((entry) => entry.category === "tasks")) {
     reported += score.missing.reported;
     correct += score.missing.correct;
+    for (const field of ["reported", "withGoldCounterpart", "withGoldCandidate"] as const) unconfirmed[field] += score.unconfirmed[field];
     const precision = score.missing.reported === 0 ? "—" : percent(score.missing.correct / score.missing.reported);
-    console.log(`${score.name.padEnd(30)} ${String(score.missing.reported).padStart(8)} ${String(score.missing.correct).padStart(8)} ${precision.padStart(10)}   ${String(score.unconfirmed.reported).padStart(11)} ${String(score.unconfirmed.withGoldCandidate).padStart(22)}`);
+    console.log(`${score.name.padEnd(30)} ${String(score.missing.reported).padStart(8)} ${String(score.missing.correct).padStart(8)} ${precision.padStart(10)}   ${String(score.unconfirmed.reported).padStart(11)} ${String(score.unconfirmed.withGoldCounterpart).padStart(17)} ${String(score.unconfirmed.withGoldCandidate).padStart(22)}`);
   }
-  console.log(`${"all".padEnd(30)} ${String(reported).padStart(8)} ${String(correct).padStart(8)} ${(reported === 0 ? "—" : percent(correct / reported)).padStart(10)}`);
+  console.log(`${"all".padEnd(30)} ${String(reported).padStart(8)} ${String(correct).padStart(8)} ${(reported === 0 ? "—" : percent(correct / reported)).padStart(10)}   ${String(unconfirmed.reported).padStart(11)} ${String(unconfirmed.withGoldCounterpart).padStart(17)} ${String(unconfirmed.withGoldCandidate).padStart(22)}`);
 }
 
 function jiebaTokenizer(): Tokenizer {
@@ -67,7 +69,11 @@ const verbose = process.argv.includes("--verbose");
 const defaultScores = sets.map((set) => scoreGoldSet(set));
 printTable("default (bigram tokens, selection by rank)", sets, defaultScores, verbose);
 printFindingQuality(defaultScores);
-printTable("selection by the threshold alone (--selection threshold)", sets, sets.map((set) => scoreGoldSet(set, { selection: { method: "threshold" } })), false);
+// The matcher before selection by rank: the threshold alone, with the work-item weights of version 0.1.
+const previousWorkItemWeights = { label: 0.3, tokens: 0.2, body: 0.4, content: 0, terms: 0, context: 0.1 };
+const previous = (set: GoldSet) =>
+  scoreGoldSet(set, { selection: { method: "threshold" }, ...(categoryOf(set) === "tasks" ? { scorerOptions: { weights: previousWorkItemWeights } } : {}) });
+printTable("before: selection by the threshold alone, with version 0.1's task weights (for comparison)", sets, sets.map(previous), false);
 if (process.argv.includes("--thresholds")) {
   console.log("\nmicro F1 by threshold (the same threshold for indicators and for sections)");
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]) {

@@ -19,7 +19,7 @@ export const defaultAlignThresholds: Readonly<AlignThresholds> = {
 /** Default selection of task, project and group pairs; see docs/matching.md for how it was chosen. */
 export const defaultSelection: Readonly<SelectionOptions> = {
   method: "rank",
-  floor: 0.1,
+  floor: 0.12,
   neighbours: 3,
   standout: -0.02,
   ratio: 1.2,
