@@ -10,14 +10,16 @@ export default defineConfig([
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     // import.meta.url in the CommonJS build, so the node entry finds the bundled data either way.
     shims: true,
-    // ESM-only packages, bundled so the CommonJS build works on every Node 20 (require(esm) came in 20.19).
-    noExternal: ["dice-coefficient", "n-gram"],
+    // ESM-only packages, bundled so the CommonJS build works on every Node 20 (require(esm) came in 20.19);
+    // and the division table, a JSON file that Node's ESM loader would only import with an attribute.
+    noExternal: ["dice-coefficient", "n-gram", "china-area-data"],
     sourcemap: true,
     target: "node20",
   },
   {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    noExternal: ["china-area-data"],
     sourcemap: true,
     target: "node20",
   },

@@ -11,7 +11,6 @@ import { PlanLoadError } from "../load/errors.js";
 import { readTextFile } from "../_lib/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
-import { readJurisdiction } from "../extract/metadata.js";
 import type { Level } from "../model/plan.js";
 import { loadReviewFile } from "../load/review-file.js";
 import { auditPlan } from "../findings/audit-plan.js";
@@ -132,19 +131,18 @@ program
   .action(async (document: string, options: ExtractOptions) => {
     const raw = await readTextFile(document);
     const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
-    const given = options.jurisdiction === undefined ? undefined : readJurisdiction(options.jurisdiction);
-    const { plan: read } = extractPlan(raw, {
+    const { plan } = extractPlan(raw, {
       id: options.id ?? idFromFileName(document),
       sourceFile,
       ...(options.title === undefined ? {} : { title: options.title }),
-      ...(options.jurisdiction === undefined ? {} : {
-        jurisdiction: { name: options.jurisdiction, level: options.level ?? given?.level ?? "county", parent: options.parent ?? null },
+      ...(options.jurisdiction === undefined && options.level === undefined && options.parent === undefined ? {} : {
+        jurisdiction: {
+          ...(options.jurisdiction === undefined ? {} : { name: options.jurisdiction }),
+          ...(options.level === undefined ? {} : { level: options.level }),
+          ...(options.parent === undefined ? {} : { parent: options.parent }),
+        },
       }),
     });
-    const plan = {
-      ...read,
-      jurisdiction: { ...read.jurisdiction, ...(options.level === undefined ? {} : { level: options.level }), ...(options.parent === undefined ? {} : { parent: options.parent }) },
-    };
     const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
     await emit(text, options.output);
     if (options.output !== undefined) {

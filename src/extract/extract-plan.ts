@@ -1,3 +1,4 @@
+import { resolveDivision, toJurisdiction } from "../jurisdictions/divisions.js";
 import { getHierarchy } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
@@ -6,6 +7,7 @@ import { parseTarget } from "../targets/parse-target.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
 import { toDocumentText } from "./document-text.js";
 import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
+import { readCompleteness } from "./completeness.js";
 import { readMetadata } from "./metadata.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { isUnitLine, leadPhrase, readHeading, type Heading } from "./structure.js";
@@ -20,7 +22,8 @@ export interface ExtractMeta {
   publishDate?: string;
   kind?: PlanKind | null;
   period?: { start: number; end: number } | null;
-  jurisdiction?: { name: string; level: Level; parent: string | null };
+  /** What is known of the jurisdiction; what is not given is read from the text and the national division table. */
+  jurisdiction?: { name?: string; level?: Level; parent?: string | null };
   /** The source file name the plan's quotes point into, as `source.file`. Default "source.txt". */
   sourceFile?: string;
 }
@@ -66,15 +69,17 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   const bodyEnd = findBodyEnd(lines, bodyStart);
   const read = readMetadata(lines, bodyStart, sourceText);
   const kind = meta.kind !== undefined ? meta.kind : read.kind;
+  const completeness = readCompleteness(lines.slice(0, bodyStart), lines.slice(bodyStart, bodyEnd), kind);
   const period = meta.period !== undefined ? meta.period : read.period;
   const tree = buildTree(lines.slice(bodyStart, bodyEnd));
   const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined, period?.end);
   builder.visit(tree, []);
   const title = meta.title ?? read.title;
-  const jurisdiction = meta.jurisdiction ?? inferJurisdiction(read);
+  const settled = settleJurisdiction(meta.jurisdiction, read);
+  const jurisdiction = "problem" in settled ? null : settled;
   const missing = [
     ...(title === null ? [{ path: "title", message: "no title found in the document: give one (meta.title, --title)" }] : []),
-    ...(jurisdiction === null ? [{ path: "jurisdiction", message: "no jurisdiction found in the title or issuer: give one (meta.jurisdiction, --jurisdiction)" }] : []),
+    ...("problem" in settled ? [{ path: "jurisdiction", message: settled.problem }] : []),
   ];
   if (missing.length > 0) throw new PlanLoadError(meta.sourceFile ?? "<document>", missing);
   const plan = {
@@ -89,8 +94,12 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
     period,
     jurisdiction,
     source: { file: meta.sourceFile ?? "source.txt", type: "primary" },
-    content: "complete",
-    notes: ["Extracted by plan-align extract; check it against the document before relying on it."],
+    content: completeness === undefined ? "complete" : "partial",
+    ...(completeness === undefined ? {} : { completeness }),
+    notes: [
+      "Extracted by plan-align extract; check it against the document before relying on it.",
+      ...(completeness === undefined ? [] : [`The copy is cut off (${completeness.reasons.join(", ")}); it ends with: ${completeness.endsWith}`]),
+    ],
     sections: builder.sections,
     indicators: builder.indicators,
     tasks: builder.tasks,
@@ -422,14 +431,31 @@ export function parseUnits(norm: string): Units | undefined {
   return { lead, supporting };
 }
 
-/** The jurisdiction from the text, its parent from the bundled hierarchy or from the plans the text cites. */
-function inferJurisdiction(read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] | null {
-  const own = read.jurisdiction;
-  if (own === null) return null;
-  const known = getHierarchy().jurisdictions.find((entry) => entry.name === own.name);
-  if (known !== undefined) return { name: known.name, level: known.level, parent: known.parent };
+/**
+ * The jurisdiction: its name as given or read from the title or issuer; its level and parent as given, else
+ * from the national division table (原平市 → county under 忻州市), using the plans the text cites to tell
+ * apart divisions of one name; for a name the table does not know, from the bundled hierarchy or the cited
+ * plans.
+ */
+function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] | { problem: string } {
+  const name = given?.name ?? read.jurisdiction?.name;
+  if (name === undefined) return { problem: "no jurisdiction found in the title or issuer: give one (meta.jurisdiction, --jurisdiction)" };
+  const withGiven = (found: Plan["jurisdiction"]): Plan["jurisdiction"] => ({
+    name: found.name, level: given?.level ?? found.level, parent: given?.parent !== undefined ? given.parent : found.parent,
+  });
+  const hints = [...(given?.parent == null ? [] : [given.parent]), ...read.citedJurisdictions.map((cited) => cited.name)];
+  const lookup = resolveDivision(name, hints);
+  if (lookup.status === "found") return withGiven(toJurisdiction(lookup.division));
+  if (lookup.status === "ambiguous") {
+    if (given?.level !== undefined && given.parent !== undefined) return { name, level: given.level, parent: given.parent };
+    const options = lookup.candidates.map((candidate) => `${candidate.ancestors[0] ?? ""}${candidate.name} (${candidate.code})`).join(", ");
+    return { problem: `${name} names ${lookup.candidates.length} divisions: ${options}; give the one above it (meta.jurisdiction.parent, --parent ${lookup.candidates[0]?.ancestors[0] ?? ""})` };
+  }
+  const level = given?.level ?? read.jurisdiction?.level ?? "county";
+  const known = getHierarchy().jurisdictions.find((entry) => entry.name === name);
+  if (known !== undefined) return withGiven({ name, level: known.level, parent: known.parent });
   const above = read.citedJurisdictions
-    .filter((cited) => levelDepth[cited.level] < levelDepth[own.level])
+    .filter((cited) => levelDepth[cited.level] < levelDepth[level])
     .sort((a, b) => levelDepth[b.level] - levelDepth[a.level])[0];
-  return { name: own.name, level: own.level, parent: above?.name ?? (own.level === "province" ? "全国" : null) };
+  return withGiven({ name, level, parent: above?.name ?? (level === "province" ? "全国" : null) });
 }

@@ -9,7 +9,8 @@ import ningbo from "../../data/plans/ningbo.json";
 import shanxi from "../../data/plans/shanxi.json";
 import xinzhou from "../../data/plans/xinzhou.json";
 import zhejiang from "../../data/plans/zhejiang.json";
-import { HierarchySchema, type Hierarchy } from "../model/hierarchy.js";
+import { resolveDivision, toJurisdiction, type Division } from "../jurisdictions/divisions.js";
+import { HierarchySchema, type Hierarchy, type JurisdictionEntry } from "../model/hierarchy.js";
 import type { Level, Plan } from "../model/plan.js";
 import { formatPath, PlanLoadError } from "./errors.js";
 import { parsePlan } from "./parse-plan.js";
@@ -68,25 +69,61 @@ export function getHierarchy(): Hierarchy {
 }
 
 /**
- * The bundled plans above a plan, nearest first, following its jurisdiction's parents up to 全国.
- * Levels without a bundled plan are left out; levels whose plan has no content are kept, so a caller can
- * skip them and say so.
+ * The plans above a plan, nearest first, up to 全国: the jurisdictions above it come from the national
+ * division table (GB/T 2260), so 原平市 stands under 忻州市 and 山西省, and 蛟河市 under 吉林市 and 吉林省; each
+ * gets its bundled plans. A jurisdiction with no bundled plan gets a placeholder without content, and one
+ * whose plan has no content keeps it: a caller skips both and says so.
  *
  * @example
  * getAncestorPlans(getBundledPlan("daixian")).map((plan) => plan.id); // ["xinzhou", "shanxi", "national"]
  */
 export function getAncestorPlans(plan: Plan): Plan[] {
   const byName = new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry]));
-  const ancestors: Plan[] = [];
-  const visited = new Set<string>([plan.jurisdiction.name]);
-  for (let name = plan.jurisdiction.parent; name !== null; ) {
-    const entry = byName.get(name);
-    if (entry === undefined || visited.has(name)) break;
-    visited.add(name);
-    for (const id of entry.plans) if (isBundledPlanId(id)) ancestors.push(getBundledPlan(id));
-    name = entry.parent;
+  return ancestorNames(plan.jurisdiction, byName).flatMap((name) => {
+    const ids = (byName.get(name)?.plans ?? []).filter(isBundledPlanId);
+    if (ids.length > 0) return ids.map(getBundledPlan);
+    const division = lookUp(name, []);
+    return division === undefined ? [] : [unknownPlan(division)];
+  });
+}
+
+/**
+ * The names above a jurisdiction, nearest first: its stated parent (or the table's), then the table's
+ * names above that; where the table does not know a name, the bundled hierarchy's parents.
+ */
+function ancestorNames(jurisdiction: Plan["jurisdiction"], bundled: ReadonlyMap<string, JurisdictionEntry>): string[] {
+  const names: string[] = [];
+  let parent = jurisdiction.parent ?? (lookUp(jurisdiction.name, [])?.ancestors[0] ?? null);
+  while (parent !== null && !names.includes(parent)) {
+    names.push(parent);
+    const division = lookUp(parent, names.slice(1));
+    if (division !== undefined) {
+      names.push(...division.ancestors.filter((name) => !names.includes(name)));
+      break;
+    }
+    parent = bundled.get(parent)?.parent ?? null;
   }
-  return ancestors;
+  return names;
+}
+
+const lookUp = (name: string, hints: readonly string[]) => {
+  const found = resolveDivision(name, hints);
+  return found.status === "found" ? found.division : undefined;
+};
+
+/** A level of the chain whose plan is not known here: it has a name and a level, and nothing to compare. */
+function unknownPlan(division: Division): Plan {
+  return parsePlan({
+    schemaVersion: 1,
+    id: `unknown-${division.code}`,
+    title: `${division.name}（规划未收录）`,
+    issuer: null, documentNumber: null, issueDate: null, kind: null, period: null,
+    jurisdiction: toJurisdiction(division),
+    source: { file: "none", type: "secondary" },
+    content: "none",
+    notes: [`No plan of ${division.name} is bundled or given: the level is skipped. Pass its plan among the ancestors (auditPlan's \`ancestors\` option) to compare with it.`],
+    sections: [], indicators: [], tasks: [], projects: [], omissions: [],
+  }, `<placeholder for ${division.name}>`);
 }
 
 /** One line of the bundled catalogue, as `plan-align list` prints it. */
