@@ -32,7 +32,7 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
     findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : stepFindings(step.alignment, reference, subject, lang)));
     findings.push(...omissions(reference, lang));
   });
-  findings.push(...unassigned(subject, lang), ...omissions(subject, lang));
+  findings.push(...incompleteDocument(subject, lang), ...unassigned(subject, lang), ...omissions(subject, lang));
   const ordered = sortFindings(findings, chain.steps);
   return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: summarize(ordered) };
 }
@@ -84,7 +84,9 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing; so may a
   // subject of which only a skeleton is known (山西省, 河南省): those are not reported as errors.
   const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
+  // What a cut-off copy or a skeleton seems to lack may lie beyond what is known of it: for the record only.
   const incomplete = subject.content !== "complete";
+  const partialNote = subject.content === "partial" ? getLabels(lang).truncatedNote : getLabels(lang).incompleteNote;
   for (const item of alignment.unmatched.reference) {
     const kind = missingKind(item, groups.reference);
     if (kind === undefined) continue;
@@ -93,7 +95,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     const hidden = kind === "missing-indicator" && omittedTable !== undefined;
     let message = formatMessage(kind, lang, values({ reference: item, subject: null }));
     if (hidden) message += getLabels(lang).omittedNote.replace("{what}", omittedTable.what);
-    if (incomplete) message += getLabels(lang).incompleteNote;
+    if (incomplete) message += partialNote;
     const severity: Severity = incomplete ? "info" : essential && !hidden ? "error" : "warning";
     findings.push({
       ...base, kind, severity, reference: item, subject: null,
@@ -109,7 +111,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     const message = formatMessage(kind, lang, {
       ...values({ reference: item, subject: null }),
       candidates: listed.map((candidate) => `“${candidate.subject.label}”(${candidate.score.toFixed(2)})`).join(getLabels(lang).listSeparator),
-    });
+    }) + (subject.content === "partial" ? partialNote : "");
     findings.push({ ...base, kind, severity: "info", reference: item, subject: null, candidates: listed, message });
   }
 
@@ -221,6 +223,22 @@ function missingKind(item: ItemReference, referenceGroups: GroupRoles): FindingK
   }
 }
 
+/** A copy that is cut off says so once, first, with where it ends. */
+function incompleteDocument(subject: Plan, lang: ReportLanguage): Finding[] {
+  if (subject.content !== "partial") return [];
+  const labels = getLabels(lang);
+  const completeness = subject.completeness;
+  const reasons = (completeness?.reasons ?? []).map((reason) => labels.completenessReason[reason]).join(labels.listSeparator);
+  const endsWith = completeness?.endsWith ?? "";
+  // The message quotes the last words; the whole last line is in `actual`.
+  const lastWords = [...endsWith].length > 30 ? `…${[...endsWith].slice(-30).join("")}` : endsWith;
+  return [{
+    kind: "incomplete-document", severity: "warning", referencePlan: null, plan: describePlan(subject), reference: null, subject: null,
+    actual: endsWith, ...(completeness?.missingParts === undefined ? {} : { expected: completeness.missingParts.join(labels.listSeparator) }),
+    message: formatMessage("incomplete-document", lang, { reasons, endsWith: lastWords }),
+  }];
+}
+
 function unconfirmedKind(kind: FindingKind | undefined): FindingKind | undefined {
   return kind === "missing-task" ? "unconfirmed-task" : kind === "missing-project" ? "unconfirmed-project" : undefined;
 }
@@ -246,15 +264,23 @@ function omissions(plan: Plan, lang: ReportLanguage): Finding[] {
   }));
 }
 
+/**
+ * Reading order: a cut-off copy says so first; then errors, warnings and infos; within each, by ancestor
+ * (nearest first, findings about the plan itself last), then by kind, then in document order.
+ */
 function sortFindings(findings: readonly Finding[], steps: readonly ChainStep[]): Finding[] {
   const stepOrder = (finding: Finding) => {
     const index = steps.findIndex((step) => step.reference.id === (finding.referencePlan?.id ?? finding.plan.id));
     return index === -1 ? steps.length : index;
   };
+  const first = (finding: Finding) => (finding.kind === "incomplete-document" ? 0 : 1);
+  const severityOrder = (finding: Finding) => severities.indexOf(finding.severity);
   const kindOrder = (finding: Finding) => findingKinds.indexOf(finding.kind);
   // Array.prototype.sort is stable, so findings of one kind keep the document order they were made in.
-  return [...findings].sort((a, b) => stepOrder(a) - stepOrder(b) || kindOrder(a) - kindOrder(b));
+  return [...findings].sort((a, b) => first(a) - first(b) || severityOrder(a) - severityOrder(b) || stepOrder(a) - stepOrder(b) || kindOrder(a) - kindOrder(b));
 }
+
+const severities: readonly Severity[] = ["error", "warning", "info"];
 
 function summarize(findings: readonly Finding[]): AuditReport["summary"] {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -5,7 +5,8 @@ import type { ReportLanguage } from "../report/labels.js";
 import type { IncomparableReason, Verdict } from "../targets/compare-targets.js";
 
 /**
- * What a finding says. Against an ancestor's plan: `missing-indicator`, `weaker-target`, `equal-target`,
+ * What a finding says. Of a copy cut off: `incomplete-document` (where it ends; absences beyond it are not
+ * judged). Against an ancestor's plan: `missing-indicator`, `weaker-target`, `equal-target`,
  * `stronger-target`, `incomparable-target`, `later-deadline`, `nature-downgraded` (约束性 → 预期性),
  * `missing-task`, `missing-project` (no plausible counterpart), `unconfirmed-task`, `unconfirmed-project` (no
  * certain counterpart, but candidates for an auditor to confirm), `extra-item` (the subject adds something), `skipped-level` (an ancestor
@@ -13,6 +14,7 @@ import type { IncomparableReason, Verdict } from "../targets/compare-targets.js"
  * no lead unit) and `omitted-in-source` ("(略)").
  */
 export type FindingKind =
+  | "incomplete-document"
   | "missing-indicator"
   | "weaker-target"
   | "equal-target"
@@ -31,6 +33,7 @@ export type FindingKind =
 
 /** The documented order of finding kinds; reports list findings in it. */
 export const findingKinds: readonly FindingKind[] = [
+  "incomplete-document",
   "skipped-level",
   "missing-indicator",
   "weaker-target",

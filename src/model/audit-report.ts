@@ -54,7 +54,7 @@ const ChainStepSchema = z.union([
 ]);
 
 export const FindingKindSchema = z.enum([
-  "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
+  "incomplete-document", "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
   "nature-downgraded", "missing-task", "missing-project", "unconfirmed-task", "unconfirmed-project", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
 ]);
 const SeveritySchema = z.enum(["error", "warning", "info"]);

@@ -60,12 +60,26 @@ export const SourceSchema = z
 export type Source = z.infer<typeof SourceSchema>;
 
 export const ContentSchema = z
-  .enum(["complete", "skeleton", "none"])
+  .enum(["complete", "partial", "skeleton", "none"])
   .describe(
-    "How much of the document is captured: complete (every indicator, task and project), " +
-      "skeleton (structure and a few known facts only), none (known to exist, no content at hand).",
+    "How much of the document is captured: complete (every indicator, task and project), partial (a copy " +
+      "cut off: everything up to the cut, see completeness), skeleton (structure and a few known facts " +
+      "only), none (known to exist, no content at hand).",
   );
 export type Content = z.infer<typeof ContentSchema>;
+
+export const CompletenessSchema = z
+  .object({
+    reasons: z
+      .array(z.enum(["ends-mid-sentence", "ends-after-heading", "announced-parts-missing", "closing-part-missing"]))
+      .min(1)
+      .describe("Why the copy is taken as cut off: it stops inside a sentence or right after a heading, before parts its table of contents announces, or before the closing part (保障措施, 组织实施) of a plan of its kind."),
+    endsWith: z.string().min(1).describe("The line the copy ends with, as written."),
+    missingParts: z.array(z.string().min(1)).optional().describe("Parts the table of contents announces that the copy lacks."),
+  })
+  .strict()
+  .describe("Where and why a partial copy ends; what lies beyond it cannot be judged.");
+export type Completeness = z.infer<typeof CompletenessSchema>;
 
 export const UnitsSchema = z
   .object({
@@ -179,6 +193,7 @@ const PlanFields = z
     jurisdiction: JurisdictionSchema,
     source: SourceSchema,
     content: ContentSchema,
+    completeness: CompletenessSchema.optional(),
     notes: z.array(z.string().min(1)).describe("What a reader should know about the document or its copy."),
     sections: z.array(SectionSchema),
     indicators: z.array(IndicatorSchema),
