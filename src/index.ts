@@ -99,7 +99,7 @@ export type { CompareTargetsOptions, IncomparableReason, TargetComparison, Verdi
 
 export { auditPlan, auditMany } from "./findings/audit-plan.js";
 export { findingKinds } from "./findings/types.js";
-export type { AuditOptions, AuditReport, Finding, FindingKind, Severity } from "./findings/types.js";
+export type { AncestorCoverage, AuditOptions, AuditReport, Coverage, Finding, FindingKind, Severity } from "./findings/types.js";
 export { AuditReportSchema } from "./model/audit-report.js";
 export { ReviewDecisionSchema, ReviewFileSchema } from "./model/review.js";
 export type { Review, ReviewDecision } from "./model/review.js";

@@ -113,6 +113,50 @@ describe("tasks without a certain counterpart", () => {
   });
 });
 
+describe("a county audited against a complete province plan", () => {
+  const jilin = getBundledPlan("jilin");
+  const report = auditPlan(daixian, { ancestors: [jilin] });
+
+  it("opens with how the province's indicators, tasks and projects fare, and reads in severity order", () => {
+    expect(report.summary.byAncestor).toHaveLength(1);
+    const [coverage] = report.summary.byAncestor;
+    expect(coverage?.plan.id).toBe("jilin");
+    for (const kind of ["indicators", "tasks", "projects"] as const) {
+      const entry = coverage![kind];
+      expect(entry.total).toBe(entry.carried + entry.unconfirmed + entry.missing + entry.notApplicable);
+    }
+    expect(coverage?.indicators.total).toBe(jilin.indicators.length);
+    const text = renderAudit(report, "text").split("\n");
+    expect(text[2]).toContain("吉林省应急管理“十四五”规划: 指标 共35项");
+    const order = report.findings.map((finding) => ["error", "warning", "info"].indexOf(finding.severity));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it("does not ask a county for the province's own duties: a provincial college, 省级 institutions", () => {
+    const notApplicable = find(report, "not-applicable");
+    expect(notApplicable.map((finding) => finding.reference?.label)).toContain("依托吉林应急管理学院开展应急管理创新发展研究");
+    expect(notApplicable.every((finding) => finding.severity === "info" && /省级|吉林/u.test(finding.reference?.label ?? ""))).toBe(true);
+    expect(find(report, "missing-project").some((finding) => /省级|吉林应急管理学院/u.test(finding.reference?.label ?? ""))).toBe(false);
+  });
+
+  it("reports a group missing whole once, with its missing tasks folded under it", () => {
+    // 吉林省 against a plan that keeps only its first task group: every other group and its tasks are absent.
+    const firstGroup = jilin.sections.find((section) => section.id === "s3.1")!;
+    const inFirst = (section: string) => section === firstGroup.id || section.startsWith(`${firstGroup.id}.`);
+    const slim: Plan = {
+      ...jilin, id: "slim", jurisdiction: { name: "示例市", level: "city", parent: "吉林省" }, indicators: [], projects: [], omissions: [],
+      sections: jilin.sections.filter((section) => !section.id.startsWith("s3.") || inFirst(section.id)),
+      tasks: jilin.tasks.filter((task) => inFirst(task.section)),
+    };
+    const folded = auditPlan(slim, { ancestors: [jilin] }).findings.filter((finding) => finding.kind === "missing-task");
+    const groups = folded.filter((finding) => finding.reference?.kind === "section" && finding.items !== undefined);
+    expect(groups.length).toBeGreaterThan(0);
+    const foldedIds = new Set(groups.flatMap((finding) => finding.items!.map((item) => item.id)));
+    expect(folded.filter((finding) => foldedIds.has(finding.reference?.id ?? ""))).toEqual([]);
+    expect(renderAudit(auditPlan(slim, { ancestors: [jilin] }), "md")).toContain("其下");
+  });
+});
+
 describe("findings about the plans themselves", () => {
   it("reports tasks of an implementation plan without a lead unit", () => {
     const unassigned: Plan = { ...daixian, tasks: daixian.tasks.map((task, index) => (index === 4 ? { ...task, units: { lead: [], supporting: ["县司法局"] } } : task)) };

@@ -3,13 +3,15 @@ import { collectItems } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
 import { getAncestorPlans } from "../load/bundled.js";
 import type { Indicator, Plan } from "../model/plan.js";
+import { getSectionPath } from "../model/sections.js";
 import { describePlan } from "../align/align-plans.js";
 import { getLabels, type ReportLanguage } from "../report/labels.js";
 import { compareTargets } from "../targets/compare-targets.js";
 import { inferDirection } from "../targets/direction.js";
 import { parseTarget } from "../targets/parse-target.js";
+import { isDutyOfOwnLevel } from "./level-duties.js";
 import { formatMessage } from "./messages.js";
-import { findingKinds, type AuditOptions, type AuditReport, type Finding, type FindingKind, type Severity } from "./types.js";
+import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type Finding, type FindingKind, type Severity } from "./types.js";
 
 /**
  * Audits a plan against every plan above it (its chain of ancestors, nearest first): missing indicators,
@@ -34,7 +36,7 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
   });
   findings.push(...incompleteDocument(subject, lang), ...unassigned(subject, lang), ...omissions(subject, lang));
   const ordered = sortFindings(findings, chain.steps);
-  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: summarize(ordered) };
+  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: { ...summarize(ordered), byAncestor: coverage(chain.steps, ancestors, ordered) } };
 }
 
 /**
@@ -87,9 +89,17 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   // What a cut-off copy or a skeleton seems to lack may lie beyond what is known of it: for the record only.
   const incomplete = subject.content !== "complete";
   const partialNote = subject.content === "partial" ? getLabels(lang).truncatedNote : getLabels(lang).incompleteNote;
+  const notApplicable = (item: ItemReference): Finding => ({
+    ...base, kind: "not-applicable", severity: "info", reference: item, subject: null,
+    message: formatMessage("not-applicable", lang, { ...values({ reference: item, subject: null }), level: getLabels(lang).level[reference.jurisdiction.level] }),
+  });
   for (const item of alignment.unmatched.reference) {
     const kind = missingKind(item, groups.reference);
     if (kind === undefined) continue;
+    if (kind !== "missing-indicator" && isDutyOfOwnLevel(item, reference, subject)) {
+      findings.push(notApplicable(item));
+      continue;
+    }
     const indicator = referenceIndicators.get(item.id);
     const essential = kind === "missing-indicator" && (indicator?.nature === "binding" || indicator?.origin === "core");
     const hidden = kind === "missing-indicator" && omittedTable !== undefined;
@@ -107,6 +117,10 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   for (const { reference: item, candidates } of alignment.candidates) {
     const kind = unconfirmedKind(missingKind(item, groups.reference));
     if (kind === undefined) continue;
+    if (isDutyOfOwnLevel(item, reference, subject)) {
+      findings.push(notApplicable(item));
+      continue;
+    }
     const listed = candidates.map((candidate) => ({ subject: candidate.subject, score: candidate.score }));
     const message = formatMessage(kind, lang, {
       ...values({ reference: item, subject: null }),
@@ -119,7 +133,31 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
     if (!isWorthCallingExtra(item, alignment, reference, subject, groups)) continue;
     findings.push({ ...base, kind: "extra-item", severity: "info", reference: null, subject: item, message: formatMessage("extra-item", lang, values({ reference: null, subject: item })) });
   }
-  return findings;
+  return foldIntoGroups(findings, reference);
+}
+
+/**
+ * A group missing whole is reported once: the missing tasks or projects inside it are folded under its
+ * finding (`items`) instead of each being listed.
+ */
+function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[] {
+  const isMissing = (finding: Finding) => finding.kind === "missing-task" || finding.kind === "missing-project";
+  const groups = findings.filter((finding) => isMissing(finding) && finding.reference?.kind === "section");
+  if (groups.length === 0) return [...findings];
+  const groupOf = new Map<string, Finding>();
+  for (const item of [...reference.tasks, ...reference.projects]) {
+    const path = getSectionPath(reference, item.section).map((section) => section.id);
+    const group = groups.find((finding) => path.includes(finding.reference?.id ?? ""));
+    if (group !== undefined) groupOf.set(item.id, group);
+  }
+  const folded = new Map<Finding, ItemReference[]>();
+  const kept = findings.filter((finding) => {
+    const group = isMissing(finding) && finding.reference?.kind !== "section" ? groupOf.get(finding.reference?.id ?? "") : undefined;
+    if (group === undefined || finding.reference === null) return true;
+    folded.set(group, [...(folded.get(group) ?? []), finding.reference]);
+    return false;
+  });
+  return kept.map((finding) => (folded.has(finding) ? { ...finding, items: folded.get(finding) ?? [] } : finding));
 }
 
 /**
@@ -282,7 +320,36 @@ function sortFindings(findings: readonly Finding[], steps: readonly ChainStep[])
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
 
-function summarize(findings: readonly Finding[]): AuditReport["summary"] {
+/**
+ * For each ancestor compared, how its indicators, tasks and projects (groups included) fare in the plan:
+ * how many it lists, how many the plan carries, how many are weaker, unconfirmed, missing, or not for this
+ * level. What a report shows first.
+ */
+function coverage(steps: readonly ChainStep[], ancestors: readonly Plan[], findings: readonly Finding[]): AncestorCoverage[] {
+  return steps.flatMap((step, index) => {
+    const ancestor = ancestors[index];
+    if (step.status !== "aligned" || ancestor === undefined) return [];
+    const { alignment } = step;
+    const groups = groupRoles(ancestor);
+    const counts = (itemKind: "indicator" | "task" | "project", missing: FindingKind, unconfirmed: FindingKind | undefined): Coverage => {
+      const role = itemKind === "task" ? "tasks" : itemKind === "project" ? "projects" : undefined;
+      const belongs = (item: ItemReference) => item.kind === itemKind || (item.kind === "section" && role !== undefined && groups.get(item.id) === role);
+      const mine = findings.filter((finding) => finding.referencePlan?.id === alignment.reference.id && finding.reference !== null && belongs(finding.reference));
+      const count = (kind: FindingKind) => mine.filter((finding) => finding.kind === kind).reduce((sum, finding) => sum + 1 + (finding.items?.length ?? 0), 0);
+      const carried = new Set(alignment.matches.filter((match) => belongs(match.reference)).map((match) => match.reference.id)).size;
+      const tally = { weaker: count("weaker-target"), unconfirmed: unconfirmed === undefined ? 0 : count(unconfirmed), missing: count(missing), notApplicable: count("not-applicable") };
+      return { total: carried + tally.unconfirmed + tally.missing + tally.notApplicable, carried, ...tally };
+    };
+    return [{
+      plan: alignment.reference,
+      indicators: counts("indicator", "missing-indicator", undefined),
+      tasks: counts("task", "missing-task", "unconfirmed-task"),
+      projects: counts("project", "missing-project", "unconfirmed-project"),
+    }];
+  });
+}
+
+function summarize(findings: readonly Finding[]): Omit<AuditReport["summary"], "byAncestor"> {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byKind: Partial<Record<FindingKind, number>> = {};
   for (const finding of findings) {

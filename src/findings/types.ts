@@ -9,7 +9,8 @@ import type { IncomparableReason, Verdict } from "../targets/compare-targets.js"
  * judged). Against an ancestor's plan: `missing-indicator`, `weaker-target`, `equal-target`,
  * `stronger-target`, `incomparable-target`, `later-deadline`, `nature-downgraded` (约束性 → 预期性),
  * `missing-task`, `missing-project` (no plausible counterpart), `unconfirmed-task`, `unconfirmed-project` (no
- * certain counterpart, but candidates for an auditor to confirm), `extra-item` (the subject adds something), `skipped-level` (an ancestor
+ * certain counterpart, but candidates for an auditor to confirm), `not-applicable` (a duty of the ancestor's own
+ * level, 省级…, that a lower plan need not carry), `extra-item` (the subject adds something), `skipped-level` (an ancestor
  * without content). Of the plans themselves: `unassigned` (a task or project of an implementation plan with
  * no lead unit) and `omitted-in-source` ("(略)").
  */
@@ -26,6 +27,7 @@ export type FindingKind =
   | "missing-project"
   | "unconfirmed-task"
   | "unconfirmed-project"
+  | "not-applicable"
   | "unassigned"
   | "omitted-in-source"
   | "skipped-level"
@@ -46,6 +48,7 @@ export const findingKinds: readonly FindingKind[] = [
   "missing-project",
   "unconfirmed-task",
   "unconfirmed-project",
+  "not-applicable",
   "unassigned",
   "omitted-in-source",
   "extra-item",
@@ -74,6 +77,8 @@ export interface Finding {
   comparison?: { verdict: Verdict; reason?: IncomparableReason; softenedBy: string[] };
   /** Score of the match the finding rests on. */
   score?: number;
+  /** For a group missing whole: the tasks or projects inside it, also missing, folded under it. */
+  items?: ItemReference[];
   /** For unconfirmed tasks and projects: the subject's items that may be the counterpart, the best first. */
   candidates?: Array<{ subject: ItemReference; score: number }>;
   /** Set when an auditor's review decided the match. */
@@ -94,6 +99,26 @@ export interface AuditOptions {
   lang?: ReportLanguage;
 }
 
+/** How one kind of an ancestor's items fares in the plan; groups count with tasks (and their folded items too). */
+export interface Coverage {
+  /** Items the ancestor lists that were aligned or reported: carried + unconfirmed + missing + not applicable. */
+  total: number;
+  carried: number;
+  /** Of the carried indicators, those whose target is weaker. */
+  weaker: number;
+  unconfirmed: number;
+  missing: number;
+  notApplicable: number;
+}
+
+/** One ancestor's coverage in a plan. */
+export interface AncestorCoverage {
+  plan: PlanReference;
+  indicators: Coverage;
+  tasks: Coverage;
+  projects: Coverage;
+}
+
 /** The result of auditing one plan: its chain of ancestors, the findings in stable order, and counts. */
 export interface AuditReport {
   schemaVersion: 1;
@@ -102,5 +127,10 @@ export interface AuditReport {
   /** Each ancestor, nearest first, aligned or skipped. */
   chain: ChainStep[];
   findings: Finding[];
-  summary: { bySeverity: Record<Severity, number>; byKind: Partial<Record<FindingKind, number>> };
+  summary: {
+    bySeverity: Record<Severity, number>;
+    byKind: Partial<Record<FindingKind, number>>;
+    /** For each ancestor compared, nearest first: how its indicators, tasks and projects fare in the plan. */
+    byAncestor: AncestorCoverage[];
+  };
 }

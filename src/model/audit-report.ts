@@ -55,9 +55,12 @@ const ChainStepSchema = z.union([
 
 export const FindingKindSchema = z.enum([
   "incomplete-document", "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
-  "nature-downgraded", "missing-task", "missing-project", "unconfirmed-task", "unconfirmed-project", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
+  "nature-downgraded", "missing-task", "missing-project", "unconfirmed-task", "unconfirmed-project", "not-applicable", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
 ]);
 const SeveritySchema = z.enum(["error", "warning", "info"]);
+const CoverageSchema = z
+  .object({ total: z.number(), carried: z.number(), weaker: z.number(), unconfirmed: z.number(), missing: z.number(), notApplicable: z.number() })
+  .strict();
 
 const FindingSchema = z
   .object({
@@ -78,6 +81,7 @@ const FindingSchema = z
       .strict()
       .optional(),
     score: z.number().optional(),
+    items: z.array(ItemReferenceSchema).optional(),
     candidates: z.array(CandidateSchema).optional(),
     review: ReviewMarkSchema.optional(),
     unverified: z.literal(true).optional(),
@@ -97,6 +101,9 @@ export const AuditReportSchema = z
       .object({
         bySeverity: z.object({ error: z.number(), warning: z.number(), info: z.number() }).strict(),
         byKind: z.partialRecord(FindingKindSchema, z.number()),
+        byAncestor: z.array(
+          z.object({ plan: PlanReferenceSchema, indicators: CoverageSchema, tasks: CoverageSchema, projects: CoverageSchema }).strict(),
+        ),
       })
       .strict(),
   })

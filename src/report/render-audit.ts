@@ -1,6 +1,6 @@
 import type { ChainStep } from "../align/align-chain.js";
 import type { ItemReference } from "../align/types.js";
-import type { AuditReport, Finding, Severity } from "../findings/types.js";
+import type { AuditReport, Coverage, Finding, Severity } from "../findings/types.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
@@ -38,6 +38,11 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
 const severities: readonly Severity[] = ["error", "warning", "info"];
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
+/** The ancestor's side of a finding: its item, and for a group missing whole the items folded under it. */
+const referenceLine = (finding: Finding, labels: Labels) =>
+  `${itemLine(finding.reference)}${finding.items === undefined ? "" : ` — ${foldedLine(finding.items, labels)}`}`;
+const foldedLine = (items: readonly ItemReference[], labels: Labels) =>
+  `${labels.foldedItems.replace("{count}", String(items.length))}${items.map((item) => `${item.id} ${item.label}`).join(labels.listSeparator)}`;
 /** The subject's side of a finding: its item, or for an unconfirmed one the candidates with their scores. */
 const subjectLine = (finding: Finding, labels: Labels) =>
   finding.candidates === undefined ? itemLine(finding.subject) : candidatesLine(finding.candidates, labels);
@@ -52,8 +57,21 @@ function counts(report: AuditReport, labels: Labels): string {
   return severities.map((severity) => `${labels.severity[severity]} ${report.summary.bySeverity[severity]}`).join(" · ");
 }
 
+/** One line per ancestor: how many of its indicators, tasks and projects the plan carries, and how the rest fare. */
+function coverageLines(report: AuditReport, labels: Labels): string[] {
+  const words = labels.coverage;
+  const part = (name: "indicators" | "tasks" | "projects", coverage: Coverage) => {
+    if (coverage.total === 0) return `${words[name]} ${words.none}`;
+    const counts = (["total", "carried", "weaker", "unconfirmed", "missing", "notApplicable"] as const)
+      .filter((field) => field === "total" || field === "carried" || coverage[field] > 0)
+      .map((field) => words[field].replace("{count}", String(coverage[field])));
+    return `${words[name]} ${counts.join(words.separator)}`;
+  };
+  return report.summary.byAncestor.map((entry) => `${entry.plan.title}: ${(["indicators", "tasks", "projects"] as const).map((name) => part(name, entry[name])).join("; ")}`);
+}
+
 function renderText(report: AuditReport, labels: Labels): string {
-  const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, counts(report, labels), ""];
+  const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, ...coverageLines(report, labels), counts(report, labels), ""];
   for (const finding of report.findings.filter((candidate) => candidate.severity !== "info")) {
     lines.push(`${finding.severity === "error" ? "✗" : "!"} [${labels.findingKind[finding.kind]}] ${finding.message}`);
   }
@@ -69,6 +87,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
     `## ${labels.summary}`,
     "",
     `- ${labels.chain}: ${markdownCell(report.chain.map((step) => chainLine(step, labels)).join(" → "))}`,
+    ...coverageLines(report, labels).map((line) => `- ${markdownCell(line)}`),
     `- ${counts(report, labels)}`,
     "",
     `## ${labels.findings} (${report.findings.length})`,
@@ -81,7 +100,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
         report.findings.map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
-          itemLine(finding.reference), subjectLine(finding, labels), describeReview(finding, labels),
+          referenceLine(finding, labels), subjectLine(finding, labels), describeReview(finding, labels),
         ]),
       ),
     );
@@ -97,7 +116,7 @@ function renderCsv(report: AuditReport, labels: Labels): string {
   ];
   const rows = report.findings.map((finding) => [
     labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
-    finding.reference?.id ?? "", finding.reference?.text ?? "", finding.reference?.quote ?? "",
+    finding.reference?.id ?? "", finding.reference === null ? "" : referenceLine(finding, labels).slice(finding.reference.id.length + 1), finding.reference?.quote ?? "",
     finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
     finding.expected ?? "", finding.actual ?? "", finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
     describeReview(finding, labels), finding.message,
@@ -121,12 +140,13 @@ function renderHtml(report: AuditReport, labels: Labels): string {
     reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>`;
   const summary = `<h2>${escapeHtml(labels.summary)}</h2>
 <p>${escapeHtml(labels.chain)}: ${escapeHtml(report.chain.map((step) => chainLine(step, labels)).join(" → "))}</p>
+<ul>${coverageLines(report, labels).map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>
 <p>${severities.map((severity) => `${badge(severity)} ${report.summary.bySeverity[severity]}`).join(" &nbsp; ")}</p>`;
   const findings = `<h2>${escapeHtml(labels.findings)} (${report.findings.length})</h2>
 ${report.findings.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
+${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
   return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);
