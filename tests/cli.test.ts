@@ -230,6 +230,21 @@ describe("plan-align extract, and documents wherever a plan is taken", () => {
     expect(compared.matches.filter((match) => match.kind === "indicator")).toHaveLength(6);
   });
 
+  it("runs the README's walkthrough: a cut-off copy, and a county-level city under its prefecture", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-"));
+    const cut = path.join(dir, "daixian-cut.json");
+    const extracted = runCli("extract", "docs/examples/daixian-cut-off.txt", "--id", "daixian-cut", "-o", cut);
+    expect(extracted.status).toBe(0);
+    expect(extracted.stderr).toContain("cut off");
+    expect(runCli("validate", cut).status).toBe(0);
+    const audit = JSON.parse(runCli("audit", cut, "--format", "json").stdout) as AuditReport;
+    expect(audit.findings[0]?.kind).toBe("incomplete-document");
+    const city = path.join(dir, "yuanping.json");
+    expect(runCli("extract", "docs/examples/county-level-city.txt", "--jurisdiction", "原平市", "-o", city).stderr).toContain("county under 忻州市");
+    const cityAudit = JSON.parse(runCli("audit", city, "--format", "json").stdout) as AuditReport;
+    expect(cityAudit.chain.map((step) => [step.reference.id, step.status])).toEqual([["xinzhou", "skipped"], ["shanxi", "aligned"], ["national", "aligned"]]);
+  });
+
   it("says which file it cannot read", () => {
     const { status, stderr } = runCli("extract", "no-such-document.html");
     expect(status).toBe(1);

@@ -147,7 +147,10 @@ program
     await emit(text, options.output);
     if (options.output !== undefined) {
       const counts = `${plan.sections.length} sections, ${plan.indicators.length} indicators, ${plan.tasks.length} tasks, ${plan.projects.length} projects`;
-      process.stderr.write(`${options.output}: ${plan.title} (${plan.jurisdiction.name}) — ${counts}\n`);
+      process.stderr.write(`${options.output}: ${plan.title} (${plan.jurisdiction.name}, ${plan.jurisdiction.level} under ${plan.jurisdiction.parent ?? "-"}) — ${counts}\n`);
+    }
+    if (plan.completeness !== undefined) {
+      process.stderr.write(`${document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`);
     }
   });
 
