@@ -137,8 +137,9 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
 }
 
 /**
- * A group missing whole is reported once: the missing tasks or projects inside it are folded under its
- * finding (`items`) instead of each being listed.
+ * A group missing whole is reported once: its finding lists the missing tasks or projects inside it
+ * (`items`), and theirs name the group (`group`), so that reports for reading fold them under it while JSON
+ * and CSV keep every finding.
  */
 function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[] {
   const isMissing = (finding: Finding) => finding.kind === "missing-task" || finding.kind === "missing-project";
@@ -151,13 +152,17 @@ function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[
     if (group !== undefined) groupOf.set(item.id, group);
   }
   const folded = new Map<Finding, ItemReference[]>();
-  const kept = findings.filter((finding) => {
-    const group = isMissing(finding) && finding.reference?.kind !== "section" ? groupOf.get(finding.reference?.id ?? "") : undefined;
-    if (group === undefined || finding.reference === null) return true;
+  const marked = findings.map((finding) => {
+    const group = isMissing(finding) && finding.reference !== null && finding.reference.kind !== "section" ? groupOf.get(finding.reference.id) : undefined;
+    if (group?.reference == null || finding.reference === null) return finding;
     folded.set(group, [...(folded.get(group) ?? []), finding.reference]);
-    return false;
+    return { ...finding, group: group.reference.id };
   });
-  return kept.map((finding) => (folded.has(finding) ? { ...finding, items: folded.get(finding) ?? [] } : finding));
+  // Group findings are unchanged by the first pass, so the originals key their folded items.
+  return marked.map((finding, index) => {
+    const items = folded.get(findings[index] ?? finding);
+    return items === undefined ? finding : { ...finding, items };
+  });
 }
 
 /**
@@ -335,7 +340,7 @@ function coverage(steps: readonly ChainStep[], ancestors: readonly Plan[], findi
       const role = itemKind === "task" ? "tasks" : itemKind === "project" ? "projects" : undefined;
       const belongs = (item: ItemReference) => item.kind === itemKind || (item.kind === "section" && role !== undefined && groups.get(item.id) === role);
       const mine = findings.filter((finding) => finding.referencePlan?.id === alignment.reference.id && finding.reference !== null && belongs(finding.reference));
-      const count = (kind: FindingKind) => mine.filter((finding) => finding.kind === kind).reduce((sum, finding) => sum + 1 + (finding.items?.length ?? 0), 0);
+      const count = (kind: FindingKind) => mine.filter((finding) => finding.kind === kind).length;
       const carried = new Set(alignment.matches.filter((match) => belongs(match.reference)).map((match) => match.reference.id)).size;
       const tally = { weaker: count("weaker-target"), unconfirmed: unconfirmed === undefined ? 0 : count(unconfirmed), missing: count(missing), notApplicable: count("not-applicable") };
       return { total: carried + tally.unconfirmed + tally.missing + tally.notApplicable, carried, ...tally };

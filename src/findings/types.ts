@@ -77,8 +77,10 @@ export interface Finding {
   comparison?: { verdict: Verdict; reason?: IncomparableReason; softenedBy: string[] };
   /** Score of the match the finding rests on. */
   score?: number;
-  /** For a group missing whole: the tasks or projects inside it, also missing, folded under it. */
+  /** For a group missing whole: the tasks or projects inside it, also missing, that reports fold under it. */
   items?: ItemReference[];
+  /** For a missing task or project inside a group missing whole: the group's id; reports for reading fold it there. */
+  group?: string;
   /** For unconfirmed tasks and projects: the subject's items that may be the counterpart, the best first. */
   candidates?: Array<{ subject: ItemReference; score: number }>;
   /** Set when an auditor's review decided the match. */
@@ -99,7 +101,7 @@ export interface AuditOptions {
   lang?: ReportLanguage;
 }
 
-/** How one kind of an ancestor's items fares in the plan; groups count with tasks (and their folded items too). */
+/** How one kind of an ancestor's items fares in the plan; task and project groups count with tasks and projects. */
 export interface Coverage {
   /** Items the ancestor lists that were aligned or reported: carried + unconfirmed + missing + not applicable. */
   total: number;

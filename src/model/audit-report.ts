@@ -82,6 +82,7 @@ const FindingSchema = z
       .optional(),
     score: z.number().optional(),
     items: z.array(ItemReferenceSchema).optional(),
+    group: z.string().optional(),
     candidates: z.array(CandidateSchema).optional(),
     review: ReviewMarkSchema.optional(),
     unverified: z.literal(true).optional(),

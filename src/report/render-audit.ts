@@ -36,6 +36,8 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
 }
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
+/** The findings reports for reading list: those folded under a missing group are shown with it. */
+const readingFindings = (report: AuditReport) => report.findings.filter((finding) => finding.group === undefined);
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
 /** The ancestor's side of a finding: its item, and for a group missing whole the items folded under it. */
@@ -72,7 +74,7 @@ function coverageLines(report: AuditReport, labels: Labels): string[] {
 
 function renderText(report: AuditReport, labels: Labels): string {
   const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, ...coverageLines(report, labels), counts(report, labels), ""];
-  for (const finding of report.findings.filter((candidate) => candidate.severity !== "info")) {
+  for (const finding of readingFindings(report).filter((candidate) => candidate.severity !== "info")) {
     lines.push(`${finding.severity === "error" ? "✗" : "!"} [${labels.findingKind[finding.kind]}] ${finding.message}`);
   }
   const info = report.summary.bySeverity.info;
@@ -90,15 +92,15 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
     ...coverageLines(report, labels).map((line) => `- ${markdownCell(line)}`),
     `- ${counts(report, labels)}`,
     "",
-    `## ${labels.findings} (${report.findings.length})`,
+    `## ${labels.findings} (${readingFindings(report).length})`,
     "",
   ];
-  if (report.findings.length === 0) lines.push(labels.noFindings);
+  if (readingFindings(report).length === 0) lines.push(labels.noFindings);
   else {
     lines.push(
       ...markdownTable(
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
-        report.findings.map((finding) => [
+        readingFindings(report).map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
           referenceLine(finding, labels), subjectLine(finding, labels), describeReview(finding, labels),
         ]),
@@ -142,11 +144,12 @@ function renderHtml(report: AuditReport, labels: Labels): string {
 <p>${escapeHtml(labels.chain)}: ${escapeHtml(report.chain.map((step) => chainLine(step, labels)).join(" → "))}</p>
 <ul>${coverageLines(report, labels).map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>
 <p>${severities.map((severity) => `${badge(severity)} ${report.summary.bySeverity[severity]}`).join(" &nbsp; ")}</p>`;
-  const findings = `<h2>${escapeHtml(labels.findings)} (${report.findings.length})</h2>
-${report.findings.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
+  const listed = readingFindings(report);
+  const findings = `<h2>${escapeHtml(labels.findings)} (${listed.length})</h2>
+${listed.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${report.findings.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
+${listed.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
   return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);
