@@ -30,6 +30,11 @@ describe("normalizeText", () => {
     );
     fc.assert(fc.property(samples, (text) => normalizeText(normalizeText(text)) === normalizeText(text)));
   });
+
+  it("reads magnitudes together, so converting them twice changes nothing (a counterexample fast-check found)", () => {
+    expect(normalizeText("３万万")).toBe("300000000");
+    expect(normalizeText(normalizeText("３万万"))).toBe(normalizeText("３万万"));
+  });
 });
 
 describe("neutralizeJurisdiction", () => {

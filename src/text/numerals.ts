@@ -7,7 +7,9 @@ import Nzh from "nzh/cn";
 const measureWords = "个支家名人次天日小时分钟座所倍项条批户类件套台辆艘架处";
 const chineseNumber = new RegExp(`(?<![\\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[${measureWords}])`, "gu");
 const fiveYearPlanName = /^十[一二三四五六七八九]五$/u;
-const arabicWithMagnitude = /(\d+(?:\.\d+)?)(万|亿)/gu;
+// Anchored at the start of a digit run, so a long run not followed by 万 or 亿 is tried once, not from each
+// of its digits; magnitudes are taken together (3万万 is 300000000 in one step, so converting is idempotent).
+const arabicWithMagnitude = /(?<![\d.])(\d+(?:\.\d+)?)([万亿]+)/gu;
 
 /**
  * Writes quantities in digits: 十万人 → 100000人, 10万人 → 100000人, 1.5万 → 15000, 两支 → 2支.
@@ -23,8 +25,8 @@ export function convertNumerals(text: string): string {
     const value = Number(Nzh.decodeS(run.replaceAll("两", "二").replaceAll("〇", "零")));
     return Number.isFinite(value) && value > 0 ? String(value) : run;
   });
-  return withDigits.replace(arabicWithMagnitude, (_, digits: string, magnitude: string) => {
-    const value = Number(digits) * (magnitude === "万" ? 10_000 : 100_000_000);
+  return withDigits.replace(arabicWithMagnitude, (_, digits: string, magnitudes: string) => {
+    const value = [...magnitudes].reduce((product, magnitude) => product * (magnitude === "万" ? 10_000 : 100_000_000), Number(digits));
     return String(Math.round(value * 1000) / 1000);
   });
 }
