@@ -51,6 +51,12 @@ describe("extracting a document's jurisdiction", () => {
     expect(extractPlan(document, { jurisdiction: { name: "原平市" } }).plan.jurisdiction).toEqual({ name: "原平市", level: "county", parent: "忻州市" });
   });
 
+  it("says when a name is not in the table, and how to settle its level and parent", () => {
+    const { plan } = extractPlan(document.replace("示例规划", "示例县应急管理实施方案"));
+    expect(plan.jurisdiction).toMatchObject({ name: "示例县", level: "county" });
+    expect(plan.notes.join(" ")).toContain("示例县 is not in the national division table");
+  });
+
   it("says which divisions an ambiguous name could be and how to settle it", () => {
     expect(() => extractPlan(document, { jurisdiction: { name: "朝阳区" } })).toThrow(PlanLoadError);
     expect(() => extractPlan(document, { jurisdiction: { name: "朝阳区" } })).toThrow(/北京市朝阳区 \(110105\), 长春市朝阳区 \(220104\).*--parent/u);

@@ -77,6 +77,7 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   const title = meta.title ?? read.title;
   const settled = settleJurisdiction(meta.jurisdiction, read);
   const jurisdiction = "problem" in settled ? null : settled;
+  const unknownName = jurisdiction !== null && meta.jurisdiction?.level === undefined && resolveDivision(jurisdiction.name).status === "unknown" && jurisdiction.name !== "全国";
   const missing = [
     ...(title === null ? [{ path: "title", message: "no title found in the document: give one (meta.title, --title)" }] : []),
     ...("problem" in settled ? [{ path: "jurisdiction", message: settled.problem }] : []),
@@ -99,6 +100,7 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
     notes: [
       "Extracted by plan-align extract; check it against the document before relying on it.",
       ...(completeness === undefined ? [] : [`The copy is cut off (${completeness.reasons.join(", ")}); it ends with: ${completeness.endsWith}`]),
+      ...(unknownName ? [`${jurisdiction?.name} is not in the national division table: its level and parent are read from its name and the plans it cites; give them (--level, --parent) where they are wrong.`] : []),
     ],
     sections: builder.sections,
     indicators: builder.indicators,
