@@ -113,6 +113,16 @@ describe("aligning across granularity", () => {
     );
   });
 
+  it("lets a reviewer confirm an outline heading's counterpart group", () => {
+    const document = readFileSync(path.join(import.meta.dirname, "fixtures", "outline", "shanxi-outline.txt"), "utf8");
+    const outline = extractPlan(document, { id: "shanxi-outline" }).plan;
+    const alignment = alignPlans(outline, daixian, {
+      kinds: ["task"],
+      review: { file: "review.yaml", decisions: [{ reference: "shanxi-outline", subject: "daixian", kind: "task", referenceItem: "task-3.1", subjectItem: "s2.2.1", decision: "confirm" }] },
+    });
+    expect(alignment.matches.find((match) => match.reference.id === "task-3.1")).toMatchObject({ subject: { id: "s2.2.1" }, review: { decision: "confirmed" } });
+  });
+
   it("finds 河南省's 加强应急管理法治建设 carried by 南阳's (一), which holds 提升依法行政能力水平", () => {
     const alignment = alignPlans(getBundledPlan("henan"), getBundledPlan("nanyang"));
     expect(alignment.matches.find((match) => match.reference.id === "s-tasks.2")).toMatchObject({ subject: { id: "s3.1" } });

@@ -68,8 +68,13 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
       proposed = keepOneGranularity(selected);
       scoredByKind.set(kind, [...scored.items, ...scored.across]);
     }
+    // A reviewer may confirm a task's counterpart across granularity, so groups are reviewable with work items.
+    const sections = itemsByKind.get("section") ?? { reference: [], subject: [] };
+    const reviewable = kind === "task" || kind === "project"
+      ? { reference: [...items.reference, ...sections.reference], subject: [...items.subject, ...sections.subject] }
+      : items;
     const reviewed = applyReview(proposed, options.review, {
-      kind, referencePlan: reference.id, subjectPlan: subject.id, items, scorer, oneToOne: kind === "indicator",
+      kind, referencePlan: reference.id, subjectPlan: subject.id, items: reviewable, scorer, oneToOne: kind === "indicator",
     });
     matches.push(...reviewed.pairs.sort(inDocumentOrder).map((pair) => toMatch(kind, pair)));
     rejected.push(...reviewed.rejected.map((pair) => toMatch(kind, pair)));
