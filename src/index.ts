@@ -77,6 +77,7 @@ export type {
   Alignment,
   AlignOptions,
   AlignThresholds,
+  Candidate,
   CandidateList,
   ItemReference,
   Match,

@@ -5,7 +5,7 @@ import { applyReview, type ScoredPair } from "./apply-review.js";
 import { collectItems, type PlanItem } from "./items.js";
 import { selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
 import type {
-  AlignOptions, AlignThresholds, Alignment, CandidateList, ItemReference, Match, PlanReference, Relation, SelectionOptions,
+  AlignOptions, AlignThresholds, Alignment, Candidate, CandidateList, ItemReference, Match, PlanReference, Relation, SelectionOptions,
 } from "./types.js";
 
 /** Default thresholds; see docs/matching.md for how they were chosen. */
@@ -53,7 +53,8 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
   const rejected: Match[] = [];
   const scoredByKind = new Map<ItemKind, ScoredPair[]>();
   // Groups are aligned first: the groups they leave unmatched may then correspond to single items.
-  const sectionPairs = selectPairs("section", scoreAll(itemsByKind.get("section"), scorer), thresholds, selection);
+  const sectionScores = scoreAll(itemsByKind.get("section"), scorer);
+  const sectionPairs = selectPairs("section", sectionScores, thresholds, selection);
   for (const kind of kinds) {
     const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
     let proposed: SelectedPair[];
@@ -61,7 +62,7 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
       proposed = selectOneToOne(scoreGrid(items, scorer), thresholds.indicator);
     } else if (kind === "section") {
       proposed = sectionPairs;
-      scoredByKind.set(kind, scoreAll(items, scorer));
+      scoredByKind.set(kind, sectionScores);
     } else {
       const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer);
       const selected = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
@@ -101,11 +102,11 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
  * @example
  * const [best] = listCandidates(national, daixian, { kinds: ["indicator"] });
  */
-export function listCandidates(reference: Plan, subject: Plan, options: AlignOptions = {}): Match[] {
+export function listCandidates(reference: Plan, subject: Plan, options: AlignOptions = {}): Candidate[] {
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
-  const candidates: Match[] = [];
+  const candidates: Candidate[] = [];
   for (const kind of requestedKinds(options)) {
-    for (const pair of scoreAll(itemsByKind.get(kind), scorer)) candidates.push(toMatch(kind, { ...pair, rule: "threshold" }));
+    for (const pair of scoreAll(itemsByKind.get(kind), scorer)) candidates.push(toCandidate(kind, pair));
   }
   return candidates.sort((a, b) => b.score - a.score);
 }
@@ -227,16 +228,12 @@ function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedIt
 
 const inDocumentOrder = (a: ScoredPair, b: ScoredPair) => a.reference.order - b.reference.order || a.subject.order - b.subject.order;
 
+function toCandidate(kind: ItemKind, pair: ScoredPair): Candidate {
+  return { kind, reference: toReference(pair.reference), subject: toReference(pair.subject), score: round(pair.similarity.score), signals: roundSignals(pair) };
+}
+
 function toMatch(kind: ItemKind, pair: SelectedPair): Match {
-  return {
-    kind,
-    reference: toReference(pair.reference),
-    subject: toReference(pair.subject),
-    score: round(pair.similarity.score),
-    signals: roundSignals(pair),
-    rule: pair.rule,
-    ...(pair.review === undefined ? {} : { review: pair.review }),
-  };
+  return { ...toCandidate(kind, pair), rule: pair.rule, ...(pair.review === undefined ? {} : { review: pair.review }) };
 }
 
 const roundSignals = (pair: ScoredPair) => pair.similarity.signals.map((signal) => ({ ...signal, value: round(signal.value) }));

@@ -92,7 +92,9 @@ export function selectForHeadings(pairs: readonly ScoredPair[], threshold: numbe
   const byHeading = new Map<PlanItem, ScoredPair[]>();
   for (const pair of pairs) {
     const heading = pair.reference.bareHeading ? pair.reference : pair.subject;
-    byHeading.set(heading, [...(byHeading.get(heading) ?? []), pair]);
+    const list = byHeading.get(heading);
+    if (list === undefined) byHeading.set(heading, [pair]);
+    else list.push(pair);
   }
   const selected: SelectedPair[] = [];
   for (const candidates of byHeading.values()) {

@@ -37,6 +37,9 @@ export interface ReviewMark {
  */
 export type MatchRule = "one-to-one" | "threshold" | "standout" | "distinct-best" | "review";
 
+/** A pair of items that may correspond, with its score and signals: what `listCandidates` lists. */
+export type Candidate = Omit<Match, "rule" | "review">;
+
 /** Two items that correspond, with the score that says how well and why. */
 export interface Match {
   /**

@@ -38,7 +38,9 @@ function divisionsByName(): Map<string, Division[]> {
       // The code says the level whatever the grouping above: xx0000 a province, xxxx00 a prefecture.
       const level = childCode.endsWith("0000") ? "province" : childCode.endsWith("00") ? "city" : "county";
       const division: Division = { code: childCode, name, level, ancestors };
-      byName.set(name, [...(byName.get(name) ?? []), division]);
+      const named = byName.get(name);
+      if (named === undefined) byName.set(name, [division]);
+      else named.push(division);
       visit(childCode, [name, ...ancestors]);
     }
   };
