@@ -8,6 +8,7 @@ import type { Tokenizer } from "../src/text/tokenize.js";
 import { extractPlan } from "../src/extract/extract-plan.js";
 import { comparableForm, variants } from "./variants.js";
 import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
+import { metadataFields, scoreMetadata } from "./metadata.js";
 import { categoryOf, loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
@@ -120,3 +121,8 @@ for (const id of extractionSources) {
     for (const item of score.differences.missed) console.log(`    - ${item}`);
   }
 }
+
+const metadata = scoreMetadata();
+console.log(`\ndocument metadata on ${metadata.fixtures.length} page layouts (tests/fixtures/layouts/; floor 95%): ${percent(metadata.accuracy).trim()} of fields`);
+console.log(metadataFields.map((field) => `${field} ${percent(metadata.fieldAccuracy[field]).trim()}`).join(" · "));
+if (verbose) for (const miss of metadata.mismatches) console.log(`    ${miss.fixture} ${miss.field}: expected ${miss.expected}, read ${miss.actual}`);

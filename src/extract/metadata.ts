@@ -1,6 +1,9 @@
 import type { Level, PlanKind } from "../model/plan.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
+import { readLeadingDate, readWholeDate } from "./dates.js";
+import { readInfoTable } from "./info-table.js";
 import type { Line } from "./lines.js";
+import { isSpamName, removeSpam } from "./spam.js";
 
 /** What the extractor reads about a document from its text, before the body. */
 export interface DocumentMetadata {
@@ -17,29 +20,39 @@ export interface DocumentMetadata {
 }
 
 const titleEnding = /(?:规划|实施方案|方案|工作要点|要点|计划)$/u;
-const chineseDate = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
-const isoDate = (year: string, month: string, day: string) => `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+// What an issuing body's name ends with (matched on normalized text).
+const governmentBody = /(?:办公室|办公厅|人民政府|政府|局|委员会|管委会|指挥部|厅|委|办|\(人防办\))$/u;
+// A document number as written: 示政办发〔2022〕8号, also with [ ] ( ) 【 】 (in simplified, NFKC text).
+const documentNumberPattern = String.raw`\p{Script=Han}{1,10}[〔[(【] ?\d{4} ?[〕\])】] ?\d{1,5} ?号`;
+// The document's own number stands alone on its line (under the red header, in the 发文字号 cell); a number
+// inside a sentence or in parentheses after a cited title (《…》(国发〔2021〕36号)) is another document's.
+const numberAlone = new RegExp(`^(${documentNumberPattern})(?:\\s|$)`, "u");
+// …or in parentheses at the end of the notice's own heading: 关于印发…的通知(示应急发〔2022〕5号).
+const numberAfterNotice = new RegExp(`的通知 ?\\( ?(${documentNumberPattern}) ?\\)$`, "u");
+const noticeVerb = /关于(?:印发|转发)/u;
+const citedNotice = /关于(?:印发|转发)《?([^《》]{2,80}?)》?的通知/gu;
+const bookTitle = /《([^《》]{2,80})》/gu;
+// Lines longer than this are paragraphs, not titles or names; skipping them keeps the search cheap.
+const maxNameLine = 200;
 
 /** Reads title, issuer, number, dates, kind, period and jurisdiction from the lines before the body. */
 export function readMetadata(lines: readonly Line[], bodyStart: number, fullText: string): DocumentMetadata {
   const head = lines.slice(0, bodyStart);
-  const title = readTitle(head);
-  const dateLine = head.find((line) => chineseDate.test(line.norm));
-  const dateMatch = dateLine === undefined ? null : chineseDate.exec(dateLine.norm);
-  const issuerLine = dateLine === undefined ? undefined : head[head.indexOf(dateLine) - 1];
-  const issuer = issuerLine !== undefined && /(?:办公室|办公厅|人民政府|政府|局|委员会|\(人防办\)|厅)$/u.test(issuerLine.norm) ? clean(issuerLine.raw) : readIssuerFromNotice(head);
-  // Simplified and NFKC only (not full normalization), so digits read as digits and 〔〕 stay as written.
-  const headText = head.map((line) => simplifyText(line.raw)).join("\n");
-  const numberMatch = /[\p{Script=Han}]{1,6}〔\d{4}〕\d{1,4}号/u.exec(headText);
-  const published = /(?:发布时间|发布日期|时间)[:]?\s*(\d{4})-(\d{2})-(\d{2})/u.exec(headText);
+  const table = readInfoTable(head);
+  // The table's lines are read through its cells only, so its values are not taken for titles or signatures.
+  const free = head.filter((line) => !table.lines.has(line.index));
+  const titleCells = table.values.title.filter((cell) => cell.length <= maxNameLine);
+  const signature = readSignature(free);
+  const title = readTitle(free, titleCells);
+  const issuer = firstOf([...table.values.issuer.map(asIssuer), signature.issuer, readIssuerFromNotice(free, titleCells), readIssuerFromHeader(free)]);
   const simpleTitle = title === null ? null : simplifyText(title);
   const kind = simpleTitle === null ? null : readKind(simpleTitle);
   return {
     title,
     issuer,
-    documentNumber: numberMatch?.[0] ?? null,
-    issueDate: dateMatch === null ? null : isoDate(dateMatch[1] ?? "", dateMatch[2] ?? "", dateMatch[3] ?? ""),
-    publishDate: published === null ? null : `${published[1]}-${published[2]}-${published[3]}`,
+    documentNumber: firstOf([...table.values.documentNumber.map(readNumberAlone), readOwnNumber(free)]),
+    issueDate: firstOf([...table.values.issueDate.map(readLeadingDate), signature.date]),
+    publishDate: firstOf(table.values.publishDate.map(readLeadingDate)),
     kind,
     period: simpleTitle === null ? null : readPeriod(simpleTitle, kind),
     jurisdiction: readJurisdiction(simpleTitle ?? "") ?? readJurisdiction(simplifyText(issuer ?? "")),
@@ -47,24 +60,189 @@ export function readMetadata(lines: readonly Line[], bodyStart: number, fullText
   };
 }
 
+const firstOf = (values: ReadonlyArray<string | null>): string | null => values.find((value) => value !== null) ?? null;
+
 function clean(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/gu, "");
 }
 
-/** The standalone title nearest the body, else the one inside the notice (关于印发《…》的通知). */
-function readTitle(head: readonly Line[]): string | null {
-  for (const line of [...head].reverse()) {
-    const text = clean(line.raw).replace(/^【[^】]*】/u, "");
-    if (text.length <= 60 && !/[。,，]/u.test(text) && !/关于|通知/u.test(simplifyText(text)) && titleEnding.test(normalizeText(text))) return text;
-  }
-  const notice = head.map((line) => clean(line.raw)).join("");
-  const cited = /(?:关于印发|關於印發)《?(.+?)》?的通知/u.exec(notice);
-  return cited?.[1] ?? null;
+/** Cuts found in simplified text apply to the text as written when simplification kept its length. */
+function asWritten(written: string, simple: string): string {
+  return written.length === simple.length ? written : simple;
 }
 
-function readIssuerFromNotice(head: readonly Line[]): string | null {
-  const notice = /^(.+?)(?:关于印发|關於印發)/u.exec(head.map((line) => clean(line.raw)).join(""));
-  return notice?.[1] ?? null;
+/**
+ * Whether positions of a text, asked in increasing order, sit inside 《…》: 《国务院关于印发…》 is a cited title,
+ * not the notice's own. Reads the text once however many positions are asked.
+ */
+function bookTitleReader(text: string): (position: number) => boolean {
+  let read = 0;
+  let inside = false;
+  return (position) => {
+    for (; read < position; read += 1) {
+      const character = text.charAt(read);
+      if (character === "《") inside = true;
+      else if (character === "》") inside = false;
+    }
+    return inside;
+  };
+}
+
+/** A name as an issuer: no spaces, ending as a government body's name does, and not a mirror site's spam. */
+function asIssuer(text: string): string | null {
+  const name = clean(text);
+  if (name.length < 3 || name.length > 40 || /[,，。:：;；《》>»|"“”]/u.test(name)) return null;
+  return governmentBody.test(normalizeText(name)) && !isSpamName(name) ? name : null;
+}
+
+/**
+ * The notice's signature: a date line with the issuing body on the line above it (示例县人民政府办公室 /
+ * 2022年3月15日), or both on one line. Without one, the first date line stands for the date alone.
+ */
+function readSignature(free: readonly Line[]): { issuer: string | null; date: string | null } {
+  let firstDate: string | null = null;
+  for (const [position, line] of free.entries()) {
+    if (line.raw.length > maxNameLine) continue;
+    const date = readWholeDate(line.raw);
+    const words = line.raw.split(/\s+/u);
+    const dateAfterName = date === null && words.length > 1 ? readWholeDate(words.at(-1) ?? "") : null;
+    if (dateAfterName !== null) {
+      const issuer = asIssuer(words.slice(0, -1).join(""));
+      if (issuer !== null) return { issuer, date: dateAfterName };
+    }
+    if (date === null) continue;
+    const issuer = asIssuer(free[position - 1]?.raw ?? "");
+    if (issuer !== null) return { issuer, date };
+    firstDate ??= date;
+  }
+  return { issuer: null, date: firstDate };
+}
+
+/** The body before 关于印发 in the notice's heading, on its line or the line above (示例县人民政府办公室 / 关于印发…). */
+function readIssuerFromNotice(free: readonly Line[], titleCells: readonly string[]): string | null {
+  const headings = [...free.map((line, position) => ({ text: line.raw, above: free[position - 1]?.raw ?? "" })), ...titleCells.map((text) => ({ text, above: "" }))];
+  for (const { text, above } of headings) {
+    if (text.length > maxNameLine) continue;
+    const simple = simplifyText(text);
+    const at = simple.search(noticeVerb);
+    if (at === -1 || bookTitleReader(simple)(at)) continue;
+    const issuer = asIssuer(at === 0 ? above : asWritten(text, simple).slice(0, at));
+    if (issuer !== null) return issuer;
+  }
+  return null;
+}
+
+/** The body named by the red header of an official document: 测试区人民政府办公室文件. */
+function readIssuerFromHeader(free: readonly Line[]): string | null {
+  for (const line of free) {
+    const name = clean(line.raw);
+    if (name.length > maxNameLine || !simplifyText(name).endsWith("文件")) continue;
+    const stem = name.slice(0, -2);
+    // 部门文件, 政府文件 are navigation; a header names its jurisdiction.
+    if (readJurisdiction(simplifyText(stem)) !== null && asIssuer(stem) !== null) return stem;
+  }
+  return null;
+}
+
+function readNumberAlone(text: string): string | null {
+  const match = numberAlone.exec(simplifyText(text).trim());
+  return match?.[1] === undefined ? null : clean(match[1]);
+}
+
+/** The document's own number: the first standing alone on its line, or closing the notice's heading. */
+function readOwnNumber(free: readonly Line[]): string | null {
+  for (const line of free) {
+    if (line.raw.length > maxNameLine) continue;
+    const alone = readNumberAlone(line.raw);
+    if (alone !== null) return alone;
+    const simple = simplifyText(line.raw).trim();
+    const closing = simple.includes("《") ? null : numberAfterNotice.exec(simple);
+    if (closing?.[1] !== undefined) return clean(closing[1]);
+  }
+  return null;
+}
+
+/** A line as a title would read: no spaces, no mirror-site spam, no 【浙江】 region tag. */
+function titleText(raw: string): string {
+  return removeSpam(clean(raw)).replace(/^【[^】]*】/u, "");
+}
+
+function isTitle(text: string): boolean {
+  return text !== "" && text.length <= 60 && !/[。,，:：>»|]/u.test(text) && !/关于|通知/u.test(simplifyText(text)) && titleEnding.test(normalizeText(text));
+}
+
+/** Whether a line could be the first part of a title that runs over lines: short, no sentence, date, number or heading. */
+function couldOpenTitle(text: string): boolean {
+  if (text === "" || text.length > 40 || /[。,，:：;；>»|!！?？]/u.test(text) || /^[(（【[〔]/u.test(text)) return false;
+  const simple = simplifyText(text);
+  return !/关于|通知|印发/u.test(simple) && readWholeDate(simple) === null && readNumberAlone(simple) === null && !titleEnding.test(normalizeText(text));
+}
+
+/** Whether a text opens as a whole title does: with a jurisdiction, a year, a five-year plan's name or 全省/全市. */
+function opensLikeTitle(text: string): boolean {
+  const simple = simplifyText(text);
+  return readJurisdiction(simple) !== null || /^(?:\d{4}年|[“"]?十[一二三四五六七八九]五|全[省市县区])/u.test(simple);
+}
+
+/** Titles the head cites: 《…》 and the title of the 关于印发…的通知, normalized; they confirm a title split over lines. */
+function readCitedTitles(free: readonly Line[], titleCells: readonly string[]): Set<string> {
+  const text = simplifyText([...free.filter((line) => line.raw.length <= maxNameLine).map((line) => clean(line.raw)), ...titleCells.map(clean)].join("\n"));
+  return new Set([...text.matchAll(bookTitle), ...text.matchAll(citedNotice)].map((match) => normalizeText(match[1] ?? "")));
+}
+
+/**
+ * The title: the standalone title nearest the body, with the lines it continues from (示例市“十四五”应急管理体系和 /
+ * 本质安全能力建设规划), else the one the notice's heading names (关于印发《…》的通知), else the table's 标题 cell.
+ */
+function readTitle(free: readonly Line[], titleCells: readonly string[]): string | null {
+  for (let position = free.length - 1; position >= 0; position -= 1) {
+    const line = free[position];
+    if (line === undefined || line.raw.length > maxNameLine) continue;
+    const text = titleText(line.raw);
+    if (isTitle(text)) return withOpening(free, position, text, readCitedTitles(free, titleCells));
+  }
+  return readTitleFromNotice(free, titleCells) ?? titleCells.map(titleText).find(isTitle) ?? null;
+}
+
+/**
+ * A title's last line with the lines above it that open it (at most two): the join the notice cites, else
+ * lines joined while what is read so far does not open as a title does.
+ */
+function withOpening(free: readonly Line[], position: number, last: string, cited: ReadonlySet<string>): string {
+  let joined = last;
+  let confirmed = cited.has(normalizeText(last)) ? last : null;
+  let byShape = last;
+  let shapeOpen = !opensLikeTitle(last);
+  for (let above = position - 1; above >= Math.max(0, position - 2); above -= 1) {
+    const raw = free[above]?.raw ?? "";
+    const piece = raw.length > maxNameLine ? "" : titleText(raw);
+    if (!couldOpenTitle(piece)) break;
+    joined = piece + joined;
+    if (cited.has(normalizeText(joined))) confirmed = joined;
+    // A signature's name above the title opens it only where the notice cites the joined title.
+    shapeOpen &&= asIssuer(piece) === null;
+    if (shapeOpen) {
+      byShape = joined;
+      shapeOpen = !opensLikeTitle(joined);
+    }
+  }
+  return confirmed ?? byShape;
+}
+
+/** The title in the notice's own heading (关于印发《…》的通知), not in one it cites (《国务院关于印发…的通知》). */
+function readTitleFromNotice(free: readonly Line[], titleCells: readonly string[]): string | null {
+  for (const source of [free.filter((line) => line.raw.length <= maxNameLine).map((line) => clean(line.raw)).join(""), ...titleCells.map(clean)]) {
+    const simple = simplifyText(source);
+    const written = asWritten(source, simple);
+    const insideBookTitle = bookTitleReader(simple);
+    for (const match of simple.matchAll(citedNotice)) {
+      if (insideBookTitle(match.index)) continue;
+      const start = match.index + match[0].indexOf(match[1] ?? "");
+      const title = removeSpam(written.slice(start, start + (match[1] ?? "").length));
+      if (title !== "") return title;
+    }
+  }
+  return null;
 }
 
 function readKind(title: string): PlanKind | null {
