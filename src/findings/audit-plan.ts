@@ -28,15 +28,21 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
   const ancestors = options.ancestors ?? getAncestorPlans(subject);
   const chain = alignChain(subject, ancestors, options.align ?? {});
   const findings: Finding[] = [];
+  // Each plan's task and project groups, read once: findings and the coverage summary both need them.
+  const subjectGroups = groupRoles(subject);
+  const ancestorGroups = ancestors.map(groupRoles);
   chain.steps.forEach((step, index) => {
     const reference = ancestors[index];
-    if (reference === undefined) return;
-    findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : stepFindings(step.alignment, reference, subject, lang)));
+    const referenceGroups = ancestorGroups[index];
+    if (reference === undefined || referenceGroups === undefined) return;
+    const groups = { reference: referenceGroups, subject: subjectGroups };
+    findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : stepFindings(step.alignment, reference, subject, groups, lang)));
     findings.push(...omissions(reference, lang));
   });
   findings.push(...incompleteDocument(subject, lang), ...unassigned(subject, lang), ...omissions(subject, lang));
   const ordered = sortFindings(findings, chain.steps);
-  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: { ...summarize(ordered), byAncestor: coverage(chain.steps, ancestors, ordered) } };
+  const byAncestor = coverage(chain.steps, ancestorGroups, ordered);
+  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: { ...summarize(ordered), byAncestor } };
 }
 
 /**
@@ -56,7 +62,7 @@ function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: 
   };
 }
 
-function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang: ReportLanguage): Finding[] {
+function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, groups: Record<"reference" | "subject", GroupRoles>, lang: ReportLanguage): Finding[] {
   const findings: Finding[] = [];
   const base = { referencePlan: alignment.reference, plan: alignment.subject };
   const values = (match: { reference: ItemReference | null; subject: ItemReference | null }) => ({
@@ -64,7 +70,6 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, lang
   });
   const referenceIndicators = new Map(reference.indicators.map((indicator) => [indicator.id, indicator]));
   const subjectIndicators = new Map(subject.indicators.map((indicator) => [indicator.id, indicator]));
-  const groups = { reference: groupRoles(reference), subject: groupRoles(subject) };
 
   for (const match of alignment.matches) {
     const review = match.review === undefined ? {} : { review: match.review };
@@ -155,7 +160,9 @@ function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[
   const marked = findings.map((finding) => {
     const group = isMissing(finding) && finding.reference !== null && finding.reference.kind !== "section" ? groupOf.get(finding.reference.id) : undefined;
     if (group?.reference == null || finding.reference === null) return finding;
-    folded.set(group, [...(folded.get(group) ?? []), finding.reference]);
+    const items = folded.get(group);
+    if (items === undefined) folded.set(group, [finding.reference]);
+    else items.push(finding.reference);
     return { ...finding, group: group.reference.id };
   });
   // Group findings are unchanged by the first pass, so the originals key their folded items.
@@ -330,12 +337,11 @@ const severities: readonly Severity[] = ["error", "warning", "info"];
  * how many it lists, how many the plan carries, how many are weaker, unconfirmed, missing, or not for this
  * level. What a report shows first.
  */
-function coverage(steps: readonly ChainStep[], ancestors: readonly Plan[], findings: readonly Finding[]): AncestorCoverage[] {
+function coverage(steps: readonly ChainStep[], ancestorGroups: readonly GroupRoles[], findings: readonly Finding[]): AncestorCoverage[] {
   return steps.flatMap((step, index) => {
-    const ancestor = ancestors[index];
-    if (step.status !== "aligned" || ancestor === undefined) return [];
+    const groups = ancestorGroups[index];
+    if (step.status !== "aligned" || groups === undefined) return [];
     const { alignment } = step;
-    const groups = groupRoles(ancestor);
     const counts = (itemKind: "indicator" | "task" | "project", missing: FindingKind, unconfirmed: FindingKind | undefined): Coverage => {
       const role = itemKind === "task" ? "tasks" : itemKind === "project" ? "projects" : undefined;
       const belongs = (item: ItemReference) => item.kind === itemKind || (item.kind === "section" && role !== undefined && groups.get(item.id) === role);
