@@ -85,7 +85,7 @@ interface ItemVectors {
 }
 
 /**
- * The built-in scorer: combines label, token, body, shared-content, measure-kind and section-context signals
+ * The built-in scorer: combines label, token, body, shared-content, shared-term, measure-kind and section-context signals
  * into one score in [0, 1], and returns each signal's part. Symmetric: score(a, b) equals score(b, a).
  *
  * @example
