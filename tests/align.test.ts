@@ -62,6 +62,11 @@ describe("alignPlans", () => {
     expect(alignPlans(national, daixian, { kinds: ["indicator"], thresholds: { indicator: 0.99 } }).matches).toEqual([]);
   });
 
+  it("lists the candidates of plans of 400 tasks each without overflowing the call stack", () => {
+    const many = (id: string) => withTasks(daixian, id, Array.from({ length: 400 }, (_, index) => [`示例任务${index}`, `开展示例工作第${index}项。`] as [string, string]));
+    expect(listCandidates(many("a"), many("b"), { kinds: ["task"] })).toHaveLength(400 * 400);
+  });
+
   it("ranks every candidate, best first", () => {
     const candidates = listCandidates(national, daixian, { kinds: ["indicator"] });
     expect(candidates).toHaveLength(national.indicators.length * daixian.indicators.length);
