@@ -103,3 +103,22 @@ function titlesWithin(plan: Plan, sectionId: string): string {
   ];
   return titles.join("。");
 }
+
+/**
+ * The task and project groups of a plan with their role: sections directly under the heading that names
+ * the role (三、重点任务 › (一)…), not the heading itself and not boxes or paragraphs nested deeper.
+ */
+export type GroupRoles = Map<string, "tasks" | "projects">;
+
+export function getTaskGroups(plan: Plan): GroupRoles {
+  const roleOf = new Map(collectItems(plan, "section").map((entry) => [entry.item.id, entry.role]));
+  const parentOf = new Map(plan.sections.map((section) => [section.id, section.parent]));
+  const groups: GroupRoles = new Map();
+  for (const [id, role] of roleOf) {
+    if (role !== "tasks" && role !== "projects") continue;
+    const parent = parentOf.get(id) ?? null;
+    const grandparent = parent === null ? null : (parentOf.get(parent) ?? null);
+    if (parent !== null && roleOf.get(parent) === role && (grandparent === null || roleOf.get(grandparent) !== role)) groups.set(id, role);
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import { alignChain, type ChainStep } from "../align/align-chain.js";
-import { collectItems } from "../align/items.js";
+import { getTaskGroups, type GroupRoles } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
 import { getAncestorPlans } from "../load/bundled.js";
 import type { Indicator, Plan } from "../model/plan.js";
@@ -29,8 +29,8 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
   const chain = alignChain(subject, ancestors, options.align ?? {});
   const findings: Finding[] = [];
   // Each plan's task and project groups, read once: findings and the coverage summary both need them.
-  const subjectGroups = groupRoles(subject);
-  const ancestorGroups = ancestors.map(groupRoles);
+  const subjectGroups = getTaskGroups(subject);
+  const ancestorGroups = ancestors.map(getTaskGroups);
   chain.steps.forEach((step, index) => {
     const reference = ancestors[index];
     const referenceGroups = ancestorGroups[index];
@@ -195,24 +195,6 @@ function isWorthCallingExtra(item: ItemReference, alignment: Alignment, referenc
   }
 }
 
-/**
- * The task and project groups of a plan with their role: sections directly under the heading that names
- * the role (三、重点任务 › (一)…), not the heading itself and not boxes or paragraphs nested deeper.
- */
-type GroupRoles = Map<string, "tasks" | "projects">;
-
-function groupRoles(plan: Plan): GroupRoles {
-  const roleOf = new Map(collectItems(plan, "section").map((entry) => [entry.item.id, entry.role]));
-  const parentOf = new Map(plan.sections.map((section) => [section.id, section.parent]));
-  const groups: GroupRoles = new Map();
-  for (const [id, role] of roleOf) {
-    if (role !== "tasks" && role !== "projects") continue;
-    const parent = parentOf.get(id) ?? null;
-    const grandparent = parent === null ? null : (parentOf.get(parent) ?? null);
-    if (parent !== null && roleOf.get(parent) === role && (grandparent === null || roleOf.get(grandparent) !== role)) groups.set(id, role);
-  }
-  return groups;
-}
 
 function targetFinding(
   match: Match,

@@ -71,15 +71,18 @@ export function getHierarchy(): Hierarchy {
 /**
  * The plans above a plan, nearest first, up to 全国: the jurisdictions above it come from the national
  * division table (GB/T 2260), so 原平市 stands under 忻州市 and 山西省, and 蛟河市 under 吉林市 and 吉林省; each
- * gets its bundled plans. A jurisdiction with no bundled plan gets a placeholder without content, and one
- * whose plan has no content keeps it: a caller skips both and says so.
+ * gets the plans of that jurisdiction among `among` (a bureau's own plans), else its bundled plans. A
+ * jurisdiction with neither gets a placeholder without content, and one whose plan has no content keeps
+ * it: a caller skips both and says so.
  *
  * @example
  * getAncestorPlans(getBundledPlan("daixian")).map((plan) => plan.id); // ["xinzhou", "shanxi", "national"]
  */
-export function getAncestorPlans(plan: Plan): Plan[] {
+export function getAncestorPlans(plan: Plan, among: readonly Plan[] = []): Plan[] {
   const byName = new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry]));
   return ancestorNames(plan.jurisdiction, byName).flatMap((name) => {
+    const given = among.filter((candidate) => candidate !== plan && candidate.jurisdiction.name === name);
+    if (given.length > 0) return given;
     const ids = (byName.get(name)?.plans ?? []).filter(isBundledPlanId);
     if (ids.length > 0) return ids.map(getBundledPlan);
     const division = lookUp(name, []);
