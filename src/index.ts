@@ -106,6 +106,12 @@ export { ReviewDecisionSchema, ReviewFileSchema } from "./model/review.js";
 export type { Review, ReviewDecision } from "./model/review.js";
 export type { ReviewMark } from "./align/types.js";
 
+export { auditAll, auditEach } from "./corpus/audit-all.js";
+export type { AuditAllOptions, AuditAllResult } from "./corpus/audit-all.js";
+export { buildComplianceMatrix } from "./corpus/compliance-matrix.js";
+export type { ComplianceMatrix, MatrixCell, MatrixRow, MatrixVerdict } from "./corpus/compliance-matrix.js";
+export { renderMatrix } from "./report/render-matrix.js";
+export type { MatrixFormat } from "./report/render-matrix.js";
 export { renderAudit } from "./report/render-audit.js";
 export type { AuditFormat } from "./report/render-audit.js";
 export { diffWords } from "./report/word-diff.js";

@@ -1,17 +1,22 @@
 #!/usr/bin/env node
+import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { stringify as stringifyYaml } from "yaml";
 import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
-import type { AlignOptions, SelectionOptions } from "../align/types.js";
-import { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
+import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
+import { auditAll, auditEach } from "../corpus/audit-all.js";
+import type { AuditReport } from "../findings/types.js";
+import { renderMatrix } from "../report/render-matrix.js";
+import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { readTextFile } from "../_lib/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
-import type { Level } from "../model/plan.js";
+import type { Level, Plan } from "../model/plan.js";
 import { loadReviewFile } from "../load/review-file.js";
 import { auditPlan } from "../findings/audit-plan.js";
 import { renderAudit, type AuditFormat } from "../report/render-audit.js";
@@ -117,6 +122,77 @@ reportOptions(
     if ((options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0)) process.exitCode = 3;
   });
 
+reportOptions(
+  program
+    .command("audit-all")
+    .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix")
+    .argument("<plans...>", "plan files, documents, or folders of them; bundled ids too"),
+  ["json", "jsonl", "csv", "html"],
+  "html",
+)
+  .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
+  .action(async (inputs: string[], options: AuditAllCommandOptions) => {
+    const plans = await resolvePlans(inputs);
+    const onProgress = progressBar(plans.length);
+    const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
+    let failed = false;
+    const failing = (report: AuditReport) => {
+      const { error, warning } = report.summary.bySeverity;
+      return (options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0);
+    };
+    if (options.format === "jsonl") {
+      // One audit per line, written as each finishes, so memory stays flat; to a file, whole or not at all.
+      const lines: string[] = [];
+      for (const report of auditEach(plans, auditOptions)) {
+        failed ||= failing(report);
+        const line = `${JSON.stringify(report)}\n`;
+        if (options.output === undefined) process.stdout.write(line);
+        else lines.push(line);
+      }
+      if (options.output !== undefined) await emit(lines.join(""), options.output);
+    } else {
+      const { reports, matrix } = auditAll(plans, auditOptions);
+      failed = reports.some(failing);
+      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n` : renderMatrix(matrix, reports, options.format, options.lang);
+      await emit(text, options.output);
+    }
+    if (failed) process.exitCode = 3;
+  });
+
+/** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
+async function resolvePlans(inputs: readonly string[]): Promise<Plan[]> {
+  const names: string[] = [];
+  for (const input of inputs) {
+    if (isBundledPlanId(input) || !(await isDirectory(input))) names.push(input);
+    else names.push(...(await readdir(input)).filter((name) => planInputExtensions.has(path.extname(name).toLowerCase())).sort().map((name) => path.join(input, name)));
+  }
+  if (names.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
+  const plans: Plan[] = [];
+  for (const name of names) plans.push((await resolvePlan(name)).plan);
+  const ids = new Map<string, number>();
+  for (const plan of plans) ids.set(plan.id, (ids.get(plan.id) ?? 0) + 1);
+  const repeated = [...ids].filter(([, count]) => count > 1).map(([id]) => id);
+  if (repeated.length > 0) program.error(`audit-all: several plans have the id ${repeated.join(", ")}; give each plan its own id`);
+  return plans;
+}
+
+const planInputExtensions = new Set([".json", ".yaml", ".yml", ".txt", ".html", ".htm"]);
+
+async function isDirectory(name: string): Promise<boolean> {
+  return stat(name).then((entry) => entry.isDirectory(), () => false);
+}
+
+/** A progress bar on standard error, on a terminal only (not when piped or in CI logs). */
+function progressBar(total: number): ((done: number, all: number, plan: PlanReference) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ format: "{bar} {value}/{total} {plan}", stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+  bar.start(total, 0, { plan: "" });
+  return (done, _all, plan) => {
+    bar.update(done, { plan: plan.id });
+    if (done === total) bar.stop();
+  };
+}
+
 program
   .command("extract")
   .description("read a plan out of a document (text or HTML): sections, indicators, tasks, projects, units, quotes")
@@ -174,6 +250,11 @@ interface ExtractOptions {
 
 interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
   format: AuditFormat;
+  failOn?: "error" | "warning";
+}
+
+interface AuditAllCommandOptions extends Omit<CompareOptions, "format"> {
+  format: "json" | "jsonl" | "csv" | "html";
   failOn?: "error" | "warning";
 }
 

@@ -1,0 +1,101 @@
+import { getTaskGroups } from "../align/items.js";
+import type { PlanReference } from "../align/types.js";
+import { describePlan } from "../align/align-plans.js";
+import type { AuditReport, FindingKind } from "../findings/types.js";
+import { levelDepth, type Plan } from "../model/plan.js";
+
+/**
+ * How a plan stands to one item of an ancestor: `carried` (a counterpart, no target to compare), `equal`,
+ * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `not-applicable`
+ * (a duty of the ancestor's own level), `cannot-judge` (the copy is cut off, or the targets do not compare).
+ */
+export type MatrixVerdict = "carried" | "equal" | "stronger" | "weaker" | "missing" | "unconfirmed" | "not-applicable" | "cannot-judge";
+
+/** One cell: the verdict, and the index of the finding behind it in that plan's report (none for carried). */
+export interface MatrixCell {
+  verdict: MatrixVerdict;
+  finding?: number;
+}
+
+/** One row: an ancestor's indicator or task or project group, and each plan's cell (null: not below it). */
+export interface MatrixRow {
+  ancestor: PlanReference;
+  item: { kind: "indicator" | "tasks" | "projects"; id: string; label: string };
+  cells: Array<MatrixCell | null>;
+}
+
+/** Rows: every ancestor's indicators and groups, top level first; columns: the plans audited, in order. */
+export interface ComplianceMatrix {
+  columns: PlanReference[];
+  rows: MatrixRow[];
+}
+
+// A finding's kind decides the verdict; the first kinds listed win where a plan has several for one item.
+const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
+  ["not-applicable", "not-applicable"],
+  ["weaker-target", "weaker"],
+  ["equal-target", "equal"],
+  ["stronger-target", "stronger"],
+  ["incomparable-target", "cannot-judge"],
+  ["missing-indicator", "missing"],
+  ["missing-task", "missing"],
+  ["missing-project", "missing"],
+  ["unconfirmed-task", "unconfirmed"],
+  ["unconfirmed-project", "unconfirmed"],
+];
+
+/**
+ * The compliance matrix of many audits: for each ancestor's indicators and task and project groups, how
+ * each plan below it carries them. Absences in a copy that is cut off cannot be judged.
+ *
+ * @param ancestors - the plans the audits compared with; those without content give no rows
+ */
+export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
+  const ordered = ancestors
+    .filter((plan) => plan.content !== "none")
+    .sort((a, b) => levelDepth[a.jurisdiction.level] - levelDepth[b.jurisdiction.level] || a.id.localeCompare(b.id));
+  // Each report's findings by ancestor and item, indexed once rather than searched for every cell.
+  const indexed = reports.map(indexFindings);
+  const rows: MatrixRow[] = [];
+  for (const ancestor of ordered) {
+    const groups = getTaskGroups(ancestor);
+    const items: MatrixRow["item"][] = [
+      ...ancestor.indicators.map((indicator) => ({ kind: "indicator" as const, id: indicator.id, label: indicator.name })),
+      ...ancestor.sections.filter((section) => groups.has(section.id)).map((section) => ({ kind: groups.get(section.id) ?? ("tasks" as const), id: section.id, label: section.title })),
+    ];
+    for (const item of items) {
+      rows.push({ ancestor: describePlan(ancestor), item, cells: reports.map((report, index) => cellOf(report, indexed[index]!, ancestor.id, item.id)) });
+    }
+  }
+  return { columns: reports.map((report) => report.subject), rows };
+}
+
+interface IndexedFindings {
+  byItem: Map<string, Map<FindingKind, number>>;
+  partial: boolean;
+}
+
+function indexFindings(report: AuditReport): IndexedFindings {
+  const byItem = new Map<string, Map<FindingKind, number>>();
+  report.findings.forEach((finding, index) => {
+    if (finding.referencePlan === null || finding.reference === null) return;
+    const key = `${finding.referencePlan.id}\u0000${finding.reference.id}`;
+    const kinds = byItem.get(key) ?? new Map<FindingKind, number>();
+    if (!kinds.has(finding.kind)) kinds.set(finding.kind, index);
+    byItem.set(key, kinds);
+  });
+  return { byItem, partial: report.findings.some((finding) => finding.kind === "incomplete-document") };
+}
+
+function cellOf(report: AuditReport, findings: IndexedFindings, ancestorId: string, itemId: string): MatrixCell | null {
+  const step = report.chain.find((candidate) => candidate.reference.id === ancestorId);
+  if (step?.status !== "aligned") return null;
+  const kinds = findings.byItem.get(`${ancestorId}\u0000${itemId}`);
+  for (const [kind, verdict] of verdictOf) {
+    const index = kinds?.get(kind);
+    if (index === undefined) continue;
+    const absent = verdict === "missing" || verdict === "unconfirmed";
+    return { verdict: findings.partial && absent ? "cannot-judge" : verdict, finding: index };
+  }
+  return step.alignment.matches.some((match) => match.reference.id === itemId) ? { verdict: "carried" } : { verdict: "cannot-judge" };
+}

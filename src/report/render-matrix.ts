@@ -1,0 +1,64 @@
+import type { ComplianceMatrix, MatrixVerdict } from "../corpus/compliance-matrix.js";
+import type { AuditReport } from "../findings/types.js";
+import { escapeHtml, htmlPage, toCsv } from "./formats.js";
+import { getLabels, type ReportLanguage } from "./labels.js";
+
+/** Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings. */
+export type MatrixFormat = "csv" | "html";
+
+const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
+  carried: "#dafbe1", equal: "#dafbe1", stronger: "#aceebb", weaker: "#ffcecb", missing: "#ff8182",
+  unconfirmed: "#fff1a8", "not-applicable": "#eaeef2", "cannot-judge": "#d8dee4",
+};
+
+/**
+ * Renders the compliance matrix. CSV: one row per ancestor item, one column per plan, the verdict in words
+ * (with a BOM, so Excel reads the Chinese). HTML: a heat map a person can scan, the first column fixed
+ * while wide tables scroll, each cell linking to the finding behind it; below it, every plan's findings.
+ *
+ * @example
+ * const { reports, matrix } = auditAll(plans);
+ * writeFileSync("matrix.html", renderMatrix(matrix, reports, "html"));
+ */
+export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh"): string {
+  const labels = getLabels(lang);
+  const verdict = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? labels.matrixNotBelow : labels.matrixVerdict[cell.verdict]);
+  if (format === "csv") {
+    const header = [labels.ancestorColumn, labels.kindColumn, labels.id, labels.itemColumn, ...matrix.columns.map((plan) => `${plan.title} (${plan.id})`)];
+    return toCsv([header, ...matrix.rows.map((row) => [row.ancestor.title, labels.itemKind[row.item.kind], row.item.id, row.item.label, ...row.cells.map(verdict)])]);
+  }
+  const anchor = (column: number, finding: number) => `f-${column}-${finding}`;
+  const cell = (entry: ComplianceMatrix["rows"][number]["cells"][number], column: number) => {
+    if (entry === null) return `<td class="none"></td>`;
+    const text = escapeHtml(labels.matrixVerdict[entry.verdict]);
+    const inner = entry.finding === undefined ? text : `<a href="#${anchor(column, entry.finding)}">${text}</a>`;
+    return `<td style="background:${verdictColour[entry.verdict]}" title="${escapeHtml(`${matrix.columns[column]?.title ?? ""}: ${labels.matrixVerdict[entry.verdict]}`)}">${inner}</td>`;
+  };
+  const head = `<tr><th class="item">${escapeHtml(labels.itemColumn)}</th>${matrix.columns.map((plan) => `<th title="${escapeHtml(plan.title)}">${escapeHtml(plan.id)}</th>`).join("")}</tr>`;
+  let ancestor = "";
+  const body = matrix.rows.map((row) => {
+    const heading = row.ancestor.id === ancestor ? "" : `<tr><th class="ancestor" colspan="${matrix.columns.length + 1}">${escapeHtml(row.ancestor.title)}</th></tr>`;
+    ancestor = row.ancestor.id;
+    return `${heading}<tr><th class="item">${escapeHtml(`${labels.itemKind[row.item.kind]} ${row.item.label}`)}</th>${row.cells.map(cell).join("")}</tr>`;
+  });
+  const legend = (Object.keys(verdictColour) as MatrixVerdict[]).map((name) => `<span class="key" style="background:${verdictColour[name]}">${escapeHtml(labels.matrixVerdict[name])}</span>`).join(" ");
+  const findings = reports.map((report, column) => `<h3 id="plan-${column}">${escapeHtml(report.subject.title)} (${escapeHtml(report.subject.id)})</h3>
+<ol start="0">${report.findings.map((finding, index) => `<li id="${anchor(column, index)}">${escapeHtml(`${labels.severity[finding.severity]} · ${labels.findingKind[finding.kind]}: ${finding.message}`)}</li>`).join("")}</ol>`);
+  return htmlPage(labels.matrixTitle, `<p>${legend}</p>
+<div class="scroll"><table class="matrix"><thead>${head}</thead><tbody>
+${body.join("\n")}
+</tbody></table></div>
+<h2>${escapeHtml(labels.findings)}</h2>
+${findings.join("\n")}`, lang, matrixStyle);
+}
+
+const matrixStyle = `
+.scroll { overflow-x: auto; max-width: 100%; }
+table.matrix { width: auto; font-size: .85em; }
+table.matrix td { text-align: center; white-space: nowrap; padding: .2rem .4rem; }
+table.matrix td a { color: inherit; }
+table.matrix th.item { position: sticky; left: 0; background: #f6f8fa; min-width: 14rem; max-width: 24rem; font-weight: normal; }
+table.matrix th.ancestor { text-align: left; background: #eaeef2; }
+table.matrix td.none { background: #fff; }
+.key { display: inline-block; padding: .1em .5em; border-radius: 3px; font-size: .85em; }
+`;

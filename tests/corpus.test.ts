@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditAll, auditEach, auditPlan, extractPlan, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan } from "../src/index.js";
+
+const root = path.join(import.meta.dirname, "..");
+const daixian = getBundledPlan("daixian");
+const nanyang = getBundledPlan("nanyang");
+// A copy of 代县's plan cut off mid-task (docs/examples/daixian-cut-off.txt is the real text, shortened).
+const cutOff = extractPlan(await readFile(path.join(root, "docs", "examples", "daixian-cut-off.txt"), "utf8"), { id: "daixian-cut" }).plan;
+
+describe("auditing many plans at once", () => {
+  it("audits each plan against its own ancestors, as auditPlan does one by one", () => {
+    const reports = [...auditEach([daixian, nanyang])];
+    expect(reports.map((report) => report.subject.id)).toEqual(["daixian", "nanyang"]);
+    expect(reports[1]).toEqual(auditPlan(nanyang));
+  });
+
+  it("takes a plan above from the given plans before the bundled one", () => {
+    // A test stand-in for a bureau's own 忻州市 plan: 山西省's skeleton under 忻州市's name.
+    const xinzhou: Plan = { ...getBundledPlan("shanxi"), id: "xinzhou-own", jurisdiction: { name: "忻州市", level: "city", parent: "山西省" } };
+    expect(getAncestorPlans(daixian, [xinzhou, daixian]).map((plan) => plan.id)).toEqual(["xinzhou-own", "shanxi", "national"]);
+    const [report] = [...auditEach([daixian, xinzhou])];
+    expect(report?.chain.map((step) => [step.reference.id, step.status])).toEqual([["xinzhou-own", "aligned"], ["shanxi", "aligned"], ["national", "aligned"]]);
+  });
+
+  it("reports progress after each plan", () => {
+    const seen: string[] = [];
+    [...auditEach([daixian, nanyang], { onProgress: (done, total, plan) => seen.push(`${done}/${total} ${plan.id}`) })];
+    expect(seen).toEqual(["1/2 daixian", "2/2 nanyang"]);
+  });
+});
+
+describe("the compliance matrix", () => {
+  const { reports, matrix } = auditAll([daixian, cutOff, nanyang]);
+  const row = (ancestor: string, id: string) => matrix.rows.find((entry) => entry.ancestor.id === ancestor && entry.item.id === id);
+  const verdicts = (ancestor: string, id: string) => row(ancestor, id)?.cells.map((cell) => cell?.verdict ?? null);
+
+  it("has a row for each ancestor's indicators and groups, and a column for each plan", () => {
+    expect(matrix.columns.map((plan) => plan.id)).toEqual(["daixian", "daixian-cut", "nanyang"]);
+    expect(matrix.rows.filter((entry) => entry.ancestor.id === "national")).toHaveLength(7);
+    expect(matrix.rows.filter((entry) => entry.ancestor.id === "shanxi").map((entry) => entry.item.kind)).toEqual([...Array(8).fill("tasks"), ...Array(4).fill("projects")]);
+  });
+
+  it("gives each plan's verdict from its audit, and null where the plan is not below the ancestor", () => {
+    expect(verdicts("national", "core-4")).toEqual(["weaker", "weaker", "weaker"]);
+    expect(verdicts("national", "core-2")).toEqual(["missing", "cannot-judge", "missing"]);
+    expect(verdicts("henan", "s-tasks.2")).toEqual([null, null, "carried"]);
+    expect(verdicts("shanxi", "s3.1")).toEqual(["carried", "carried", null]);
+  });
+
+  it("links each verdict to the finding behind it", () => {
+    const cell = row("national", "core-4")?.cells[0];
+    expect(reports[0]?.findings[cell?.finding ?? -1]).toMatchObject({ kind: "weaker-target", reference: { id: "core-4" } });
+  });
+
+  it("opens in Excel as one row per item, every row as wide as the header", () => {
+    const records = renderMatrix(matrix, reports, "csv").replace(/^\uFEFF/u, "").trimEnd().split("\r\n");
+    expect(records).toHaveLength(matrix.rows.length + 1);
+    const width = (record: string) => record.match(/(?:^|,)(?:"(?:[^"]|"")*"|[^,]*)/gu)?.length;
+    expect(new Set(records.map(width))).toEqual(new Set([4 + matrix.columns.length]));
+  });
+
+  it("shows as a heat map whose cells link to the findings listed below it", () => {
+    const html = renderMatrix(matrix, reports, "html");
+    const links = [...html.matchAll(/href="#(f-\d+-\d+)"/gu)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(html).toContain(`id="${link}"`);
+  });
+});
+
+describe("plan-align audit-all", () => {
+  const runCli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8" });
+
+  it("audits a folder of plans and documents in every format", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-all-"));
+    await copyFile(path.join(root, "data", "plans", "nanyang.json"), path.join(dir, "nanyang.json"));
+    await copyFile(path.join(root, "docs", "examples", "daixian-cut-off.txt"), path.join(dir, "daixian-cut-off.txt"));
+    const json = JSON.parse(runCli("audit-all", dir, "--format", "json").stdout) as { reports: AuditReport[]; matrix: { columns: Array<{ id: string }> } };
+    expect(json.reports.map((report) => report.subject.id)).toEqual(["daixian-cut-off", "nanyang"]);
+    const lines = runCli("audit-all", dir, "--format", "jsonl").stdout.trimEnd().split("\n");
+    expect(lines.map((line) => (JSON.parse(line) as AuditReport).subject.id)).toEqual(["daixian-cut-off", "nanyang"]);
+    expect(runCli("audit-all", dir, "--format", "csv").stdout).toContain("南阳市");
+    const output = path.join(dir, "..", `${path.basename(dir)}.html`);
+    expect(runCli("audit-all", dir, "-o", output).status).toBe(0);
+    expect(await readFile(output, "utf8")).toContain("承接情况矩阵");
+    expect(runCli("audit-all", dir, "--fail-on", "error", "--format", "jsonl").status).toBe(3);
+  });
+
+  it("refuses two plans with one id, naming it", () => {
+    const result = runCli("audit-all", "daixian", path.join(root, "data", "plans", "daixian.json"));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("daixian");
+  });
+});
