@@ -71,6 +71,17 @@ describe("the compliance matrix", () => {
   });
 });
 
+describe("the compliance matrix of a province's hundred plans", () => {
+  it("shows symbols with the verdict on hover, and upright plan names, so that it fits a screen", () => {
+    // Test stand-ins: copies of 代县's plan under invented ids.
+    const plans = Array.from({ length: 20 }, (_, index): Plan => ({ ...daixian, id: `county-${index}` }));
+    const { reports, matrix } = auditAll(plans);
+    const html = renderMatrix(matrix, reports, "html");
+    expect(html).toContain('class="upright"');
+    expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-\d+-\d+">↓<\/a>/u);
+  });
+});
+
 describe("plan-align audit-all", () => {
   const runCli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", path.join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8" });
 

@@ -28,20 +28,22 @@ export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditRe
     return toCsv([header, ...matrix.rows.map((row) => [row.ancestor.title, labels.itemKind[row.item.kind], row.item.id, row.item.label, ...row.cells.map(verdict)])]);
   }
   const anchor = (column: number, finding: number) => `f-${column}-${finding}`;
+  // Past a dozen plans, cells show a symbol and headers stand upright, so a province's hundred plans fit a screen.
+  const compact = matrix.columns.length > compactFrom;
   const cell = (entry: ComplianceMatrix["rows"][number]["cells"][number], column: number) => {
     if (entry === null) return `<td class="none"></td>`;
-    const text = escapeHtml(labels.matrixVerdict[entry.verdict]);
+    const text = escapeHtml(compact ? labels.matrixSymbol[entry.verdict] : labels.matrixVerdict[entry.verdict]);
     const inner = entry.finding === undefined ? text : `<a href="#${anchor(column, entry.finding)}">${text}</a>`;
     return `<td style="background:${verdictColour[entry.verdict]}" title="${escapeHtml(`${matrix.columns[column]?.title ?? ""}: ${labels.matrixVerdict[entry.verdict]}`)}">${inner}</td>`;
   };
-  const head = `<tr><th class="item">${escapeHtml(labels.itemColumn)}</th>${matrix.columns.map((plan) => `<th title="${escapeHtml(plan.title)}">${escapeHtml(plan.id)}</th>`).join("")}</tr>`;
+  const head = `<tr><th class="item">${escapeHtml(labels.itemColumn)}</th>${matrix.columns.map((plan, column) => `<th${compact ? ' class="upright"' : ""} title="${escapeHtml(plan.title)}"><a href="#plan-${column}">${escapeHtml(plan.id)}</a></th>`).join("")}</tr>`;
   let ancestor = "";
   const body = matrix.rows.map((row) => {
     const heading = row.ancestor.id === ancestor ? "" : `<tr><th class="ancestor" colspan="${matrix.columns.length + 1}">${escapeHtml(row.ancestor.title)}</th></tr>`;
     ancestor = row.ancestor.id;
     return `${heading}<tr><th class="item">${escapeHtml(`${labels.itemKind[row.item.kind]} ${row.item.label}`)}</th>${row.cells.map(cell).join("")}</tr>`;
   });
-  const legend = (Object.keys(verdictColour) as MatrixVerdict[]).map((name) => `<span class="key" style="background:${verdictColour[name]}">${escapeHtml(labels.matrixVerdict[name])}</span>`).join(" ");
+  const legend = (Object.keys(verdictColour) as MatrixVerdict[]).map((name) => `<span class="key" style="background:${verdictColour[name]}">${escapeHtml(`${compact ? `${labels.matrixSymbol[name]} ` : ""}${labels.matrixVerdict[name]}`)}</span>`).join(" ");
   const findings = reports.map((report, column) => `<h3 id="plan-${column}">${escapeHtml(report.subject.title)} (${escapeHtml(report.subject.id)})</h3>
 <ol start="0">${report.findings.map((finding, index) => `<li id="${anchor(column, index)}">${escapeHtml(`${labels.severity[finding.severity]} · ${labels.findingKind[finding.kind]}: ${finding.message}`)}</li>`).join("")}</ol>`);
   return htmlPage(labels.matrixTitle, `<p>${legend}</p>
@@ -52,7 +54,11 @@ ${body.join("\n")}
 ${findings.join("\n")}`, lang, matrixStyle);
 }
 
+const compactFrom = 12;
+
 const matrixStyle = `
+table.matrix th.upright { writing-mode: vertical-rl; white-space: nowrap; padding: .4rem .1rem; }
+table.matrix th a { color: inherit; text-decoration: none; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table.matrix { width: auto; font-size: .85em; }
 table.matrix td { text-align: center; white-space: nowrap; padding: .2rem .4rem; }
