@@ -48,10 +48,11 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
         },
       }));
     case "task":
-    case "project":
+    case "project": {
+      const sections = new Map(plan.sections.map((section) => [section.id, section]));
       return (kind === "task" ? plan.tasks : plan.projects).map((work, order) => {
         const titleOnly = sayingOnly(work.text) === sayingOnly(work.title);
-        const section = plan.sections.find((candidate) => candidate.id === work.section);
+        const section = sections.get(work.section);
         const underPart = section !== undefined && roleOfTitle(normalizeText(section.title)) !== undefined;
         return {
           order,
@@ -61,6 +62,7 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
           item: { kind, id: work.id, label: work.title, body: titleOnly ? "" : work.text, context: contextOf(plan, work.section) },
         };
       });
+    }
     case "section":
       return collectSections(plan);
   }

@@ -99,7 +99,7 @@ function ancestorNames(jurisdiction: Plan["jurisdiction"], bundled: ReadonlyMap<
   let parent = jurisdiction.parent ?? (lookUp(jurisdiction.name, [])?.ancestors[0] ?? null);
   while (parent !== null && !names.includes(parent)) {
     names.push(parent);
-    const division = lookUp(parent, names.slice(1));
+    const division = lookUp(parent, []);
     if (division !== undefined) {
       names.push(...division.ancestors.filter((name) => !names.includes(name)));
       break;
