@@ -63,12 +63,12 @@ export function selectByRank(pairs: readonly ScoredPair[], threshold: number, op
 }
 
 /** Twice the pair's score less the mean scores of each item's nearest candidates: how far it stands out. */
-export function standout(pair: ScoredPair, forReference: ReadonlyMap<PlanItem, number>, forSubject: ReadonlyMap<PlanItem, number>): number {
+function standout(pair: ScoredPair, forReference: ReadonlyMap<PlanItem, number>, forSubject: ReadonlyMap<PlanItem, number>): number {
   return 2 * pair.similarity.score - (forReference.get(pair.reference) ?? 0) - (forSubject.get(pair.subject) ?? 0);
 }
 
 /** Each item's mean score over its best `count` candidates. */
-export function neighbourhoods(pairs: readonly ScoredPair[], side: "reference" | "subject", count: number): Map<PlanItem, number> {
+function neighbourhoods(pairs: readonly ScoredPair[], side: "reference" | "subject", count: number): Map<PlanItem, number> {
   const scores = new Map<PlanItem, number[]>();
   for (const pair of pairs) {
     const list = scores.get(pair[side]);

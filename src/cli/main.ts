@@ -118,9 +118,14 @@ reportOptions(
     await emit(renderAudit(report, options.format), options.output);
     // With a report written to a file, the terminal still gets the short summary.
     if (options.output !== undefined && options.format !== "text") process.stderr.write(renderAudit(report, "text"));
-    const { error, warning } = report.summary.bySeverity;
-    if ((options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0)) process.exitCode = 3;
+    if (fallsShort(report, options.failOn)) process.exitCode = 3;
   });
+
+/** Whether a report has a finding of the `--fail-on` severity or worse. */
+function fallsShort(report: AuditReport, failOn: "error" | "warning" | undefined): boolean {
+  const { error, warning } = report.summary.bySeverity;
+  return (failOn === "error" && error > 0) || (failOn === "warning" && error + warning > 0);
+}
 
 reportOptions(
   program
@@ -136,10 +141,7 @@ reportOptions(
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
     let failed = false;
-    const failing = (report: AuditReport) => {
-      const { error, warning } = report.summary.bySeverity;
-      return (options.failOn === "error" && error > 0) || (options.failOn === "warning" && error + warning > 0);
-    };
+    const failing = (report: AuditReport) => fallsShort(report, options.failOn);
     if (options.format === "jsonl") {
       // One audit per line, written as each finishes, so memory stays flat; to a file, whole or not at all.
       const lines: string[] = [];

@@ -21,9 +21,14 @@ export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
  * for (const report of auditEach([cityPlan, ...countyPlans])) write(JSON.stringify(report));
  */
 export function* auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
+  for (const { report } of auditWithAncestors(plans, options)) yield report;
+}
+
+function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<{ report: AuditReport; ancestors: Plan[] }> {
   const { onProgress, ...auditOptions } = options;
   for (const [index, plan] of plans.entries()) {
-    yield auditPlan(plan, { ...auditOptions, ancestors: getAncestorPlans(plan, plans) });
+    const ancestors = getAncestorPlans(plan, plans);
+    yield { report: auditPlan(plan, { ...auditOptions, ancestors }), ancestors };
     onProgress?.(index + 1, plans.length, describePlan(plan));
   }
 }
@@ -43,8 +48,11 @@ export interface AuditAllResult {
  * matrix.rows.length; // the national indicators, 山西省's and 河南省's groups and indicators
  */
 export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
-  const reports = [...auditEach(plans, options)];
+  const reports: AuditReport[] = [];
   const ancestors = new Map<string, Plan>();
-  for (const plan of plans) for (const ancestor of getAncestorPlans(plan, plans)) ancestors.set(ancestor.id, ancestor);
+  for (const audited of auditWithAncestors(plans, options)) {
+    reports.push(audited.report);
+    for (const ancestor of audited.ancestors) ancestors.set(ancestor.id, ancestor);
+  }
   return { reports, matrix: buildComplianceMatrix(reports, [...ancestors.values()]) };
 }

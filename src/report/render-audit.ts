@@ -40,9 +40,12 @@ const severities: readonly Severity[] = ["error", "warning", "info"];
 const readingFindings = (report: AuditReport) => report.findings.filter((finding) => finding.group === undefined);
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
-/** The ancestor's side of a finding: its item, and for a group missing whole the items folded under it. */
+/** The ancestor's item's text, and for a group missing whole the items folded under it. */
+const referenceText = (finding: Finding, labels: Labels) =>
+  `${finding.reference?.text ?? ""}${finding.items === undefined ? "" : ` — ${foldedLine(finding.items, labels)}`}`;
+/** The ancestor's side of a finding: its item's id and text, with the folded items. */
 const referenceLine = (finding: Finding, labels: Labels) =>
-  `${itemLine(finding.reference)}${finding.items === undefined ? "" : ` — ${foldedLine(finding.items, labels)}`}`;
+  finding.reference === null ? "" : `${finding.reference.id} ${referenceText(finding, labels)}`;
 const foldedLine = (items: readonly ItemReference[], labels: Labels) =>
   `${labels.foldedItems.replace("{count}", String(items.length))}${items.map((item) => `${item.id} ${item.label}`).join(labels.listSeparator)}`;
 /** The subject's side of a finding: its item, or for an unconfirmed one the candidates with their scores. */
@@ -83,6 +86,7 @@ function renderText(report: AuditReport, labels: Labels): string {
 }
 
 function renderMarkdown(report: AuditReport, labels: Labels): string {
+  const listed = readingFindings(report);
   const lines = [
     `# ${markdownCell(title(report, labels))}`,
     "",
@@ -92,15 +96,15 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
     ...coverageLines(report, labels).map((line) => `- ${markdownCell(line)}`),
     `- ${counts(report, labels)}`,
     "",
-    `## ${labels.findings} (${readingFindings(report).length})`,
+    `## ${labels.findings} (${listed.length})`,
     "",
   ];
-  if (readingFindings(report).length === 0) lines.push(labels.noFindings);
+  if (listed.length === 0) lines.push(labels.noFindings);
   else {
     lines.push(
       ...markdownTable(
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
-        readingFindings(report).map((finding) => [
+        listed.map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
           referenceLine(finding, labels), subjectLine(finding, labels), describeReview(finding, labels),
         ]),
@@ -118,7 +122,7 @@ function renderCsv(report: AuditReport, labels: Labels): string {
   ];
   const rows = report.findings.map((finding) => [
     labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
-    finding.reference?.id ?? "", finding.reference === null ? "" : referenceLine(finding, labels).slice(finding.reference.id.length + 1), finding.reference?.quote ?? "",
+    finding.reference?.id ?? "", referenceText(finding, labels), finding.reference?.quote ?? "",
     finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
     finding.expected ?? "", finding.actual ?? "", finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
     describeReview(finding, labels), finding.message,
