@@ -76,8 +76,8 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   builder.visit(tree, []);
   const title = meta.title ?? read.title;
   const settled = settleJurisdiction(meta.jurisdiction, read);
-  const jurisdiction = "problem" in settled ? null : settled;
-  const unknownName = jurisdiction !== null && meta.jurisdiction?.level === undefined && resolveDivision(jurisdiction.name).status === "unknown" && jurisdiction.name !== "全国";
+  const jurisdiction = "problem" in settled ? null : settled.jurisdiction;
+  const unknownName = !("problem" in settled) && !settled.inTable && meta.jurisdiction?.level === undefined && settled.jurisdiction.name !== "全国";
   const missing = [
     ...(title === null ? [{ path: "title", message: "no title found in the document: give one (meta.title, --title)" }] : []),
     ...("problem" in settled ? [{ path: "jurisdiction", message: settled.problem }] : []),
@@ -439,7 +439,7 @@ export function parseUnits(norm: string): Units | undefined {
  * apart divisions of one name; for a name the table does not know, from the bundled hierarchy or the cited
  * plans.
  */
-function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType<typeof readMetadata>): Plan["jurisdiction"] | { problem: string } {
+function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType<typeof readMetadata>): { jurisdiction: Plan["jurisdiction"]; inTable: boolean } | { problem: string } {
   const name = given?.name ?? read.jurisdiction?.name;
   if (name === undefined) return { problem: "no jurisdiction found in the title or issuer: give one (meta.jurisdiction, --jurisdiction)" };
   const withGiven = (found: Plan["jurisdiction"]): Plan["jurisdiction"] => ({
@@ -447,17 +447,17 @@ function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType
   });
   const hints = [...(given?.parent == null ? [] : [given.parent]), ...read.citedJurisdictions.map((cited) => cited.name)];
   const lookup = resolveDivision(name, hints);
-  if (lookup.status === "found") return withGiven(toJurisdiction(lookup.division));
+  if (lookup.status === "found") return { jurisdiction: withGiven(toJurisdiction(lookup.division)), inTable: true };
   if (lookup.status === "ambiguous") {
-    if (given?.level !== undefined && given.parent !== undefined) return { name, level: given.level, parent: given.parent };
+    if (given?.level !== undefined && given.parent !== undefined) return { jurisdiction: { name, level: given.level, parent: given.parent }, inTable: true };
     const options = lookup.candidates.map((candidate) => `${candidate.ancestors[0] ?? ""}${candidate.name} (${candidate.code})`).join(", ");
     return { problem: `${name} names ${lookup.candidates.length} divisions: ${options}; give the one above it (meta.jurisdiction.parent, --parent ${lookup.candidates[0]?.ancestors[0] ?? ""})` };
   }
   const level = given?.level ?? read.jurisdiction?.level ?? "county";
   const known = getHierarchy().jurisdictions.find((entry) => entry.name === name);
-  if (known !== undefined) return withGiven({ name, level: known.level, parent: known.parent });
+  if (known !== undefined) return { jurisdiction: withGiven({ name, level: known.level, parent: known.parent }), inTable: false };
   const above = read.citedJurisdictions
     .filter((cited) => levelDepth[cited.level] < levelDepth[level])
     .sort((a, b) => levelDepth[b.level] - levelDepth[a.level])[0];
-  return withGiven({ name, level, parent: above?.name ?? (level === "province" ? "全国" : null) });
+  return { jurisdiction: withGiven({ name, level, parent: above?.name ?? (level === "province" ? "全国" : null) }), inTable: false };
 }
