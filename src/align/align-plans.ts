@@ -1,4 +1,5 @@
 import { levelDepth, type Plan } from "../model/plan.js";
+import { getOutline } from "../model/sections.js";
 import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
@@ -121,8 +122,9 @@ interface SidedItems {
 // Sections are always collected: the groups decide which bare headings may pair across granularity.
 function prepareAlignment(reference: Plan, subject: Plan, options: AlignOptions) {
   const kinds = new Set<ItemKind>(["section", ...requestedKinds(options)]);
+  const outlines = { reference: getOutline(reference), subject: getOutline(subject) };
   const itemsByKind = new Map<ItemKind, SidedItems>(
-    [...kinds].map((kind) => [kind, { reference: collectItems(reference, kind), subject: collectItems(subject, kind) }]),
+    [...kinds].map((kind) => [kind, { reference: collectItems(reference, kind, outlines.reference), subject: collectItems(subject, kind, outlines.subject) }]),
   );
   const scorer =
     options.scorer ??

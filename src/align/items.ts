@@ -1,12 +1,12 @@
 import type { Plan, Section } from "../model/plan.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
-import { getSectionPath } from "../model/sections.js";
+import { getOutline, type Outline } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
 import type { ItemKind, MatchableItem } from "../similarity/types.js";
 
 /** The role of a section: the first role named by its outermost ancestor, then the next one down, then itself. */
-export function getSectionRole(plan: Plan, section: Section): SectionRole | undefined {
-  for (const step of getSectionPath(plan, section.id)) {
+export function getSectionRole(plan: Plan, section: Section, outline: Outline = getOutline(plan)): SectionRole | undefined {
+  for (const step of outline.pathOf(section.id)) {
     const role = roleOfTitle(normalizeText(step.title));
     if (role !== undefined) return role;
   }
@@ -31,10 +31,10 @@ export interface PlanItem {
   bareHeading: boolean;
 }
 
-const contextOf = (plan: Plan, sectionId: string) => getSectionPath(plan, sectionId).map((section) => section.title);
+const contextOf = (outline: Outline, sectionId: string) => outline.pathOf(sectionId).map((section) => section.title);
 
 /** The items of a plan of one kind, as scorers and reports see them. */
-export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
+export function collectItems(plan: Plan, kind: ItemKind, outline: Outline = getOutline(plan)): PlanItem[] {
   switch (kind) {
     case "indicator":
       return plan.indicators.map((indicator, order) => ({
@@ -44,7 +44,7 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
         quote: indicator.quote,
         item: {
           kind, id: indicator.id, label: indicator.name, body: "", target: indicator.target,
-          context: contextOf(plan, indicator.section),
+          context: contextOf(outline, indicator.section),
         },
       }));
     case "task":
@@ -59,22 +59,22 @@ export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
           text: work.text,
           quote: work.quote,
           bareHeading: titleOnly && underPart,
-          item: { kind, id: work.id, label: work.title, body: titleOnly ? "" : work.text, context: contextOf(plan, work.section) },
+          item: { kind, id: work.id, label: work.title, body: titleOnly ? "" : work.text, context: contextOf(outline, work.section) },
         };
       });
     }
     case "section":
-      return collectSections(plan);
+      return collectSections(plan, outline);
   }
 }
 
 // Only sections that group goals, tasks or projects take part: background and safeguards are not plan content.
-function collectSections(plan: Plan): PlanItem[] {
+function collectSections(plan: Plan, outline: Outline): PlanItem[] {
   const items: PlanItem[] = [];
   plan.sections.forEach((section, order) => {
-    const role = getSectionRole(plan, section);
+    const role = getSectionRole(plan, section, outline);
     if (role === undefined || role === "safeguards") return;
-    const body = titlesWithin(plan, section.id);
+    const body = titlesWithin(plan, section.id, outline);
     items.push({
       order,
       role,
@@ -83,7 +83,7 @@ function collectSections(plan: Plan): PlanItem[] {
       quote: section.quote,
       item: {
         kind: "section", id: section.id, label: section.title, body,
-        context: contextOf(plan, section.id).slice(0, -1),
+        context: contextOf(outline, section.id).slice(0, -1),
       },
     });
   });
@@ -94,12 +94,11 @@ function collectSections(plan: Plan): PlanItem[] {
 const sayingOnly = (text: string) => normalizeText(text).replace(/^[(（]?[0-9一二三四五六七八九十]+[)）、.．]?/u, "").replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
 
 /** The titles of everything under a section: its subsections, tasks, projects and indicators. */
-function titlesWithin(plan: Plan, sectionId: string): string {
-  const inside = new Set(
-    plan.sections.filter((section) => getSectionPath(plan, section.id).some((step) => step.id === sectionId)).map((section) => section.id),
-  );
+function titlesWithin(plan: Plan, sectionId: string, outline: Outline): string {
+  const below = outline.descendantsOf(sectionId);
+  const inside = new Set([sectionId, ...below]);
   const titles = [
-    ...plan.sections.filter((section) => section.id !== sectionId && inside.has(section.id)).map((section) => section.title),
+    ...plan.sections.filter((section) => below.has(section.id)).map((section) => section.title),
     ...[...plan.tasks, ...plan.projects].filter((work) => inside.has(work.section)).map((work) => work.title),
     ...plan.indicators.filter((indicator) => inside.has(indicator.section)).map((indicator) => indicator.name),
   ];

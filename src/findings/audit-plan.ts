@@ -3,7 +3,7 @@ import { getTaskGroups, type GroupRoles } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
 import { getAncestorPlans } from "../load/bundled.js";
 import type { Indicator, Plan } from "../model/plan.js";
-import { getSectionPath } from "../model/sections.js";
+import { getOutline } from "../model/sections.js";
 import { describePlan } from "../align/align-plans.js";
 import { getLabels, type ReportLanguage } from "../report/labels.js";
 import { compareTargets } from "../targets/compare-targets.js";
@@ -151,8 +151,9 @@ function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[
   const groups = findings.filter((finding) => isMissing(finding) && finding.reference?.kind === "section");
   if (groups.length === 0) return [...findings];
   const groupOf = new Map<string, Finding>();
+  const outline = getOutline(reference);
   for (const item of [...reference.tasks, ...reference.projects]) {
-    const path = getSectionPath(reference, item.section).map((section) => section.id);
+    const path = outline.pathOf(item.section).map((section) => section.id);
     const group = groups.find((finding) => path.includes(finding.reference?.id ?? ""));
     if (group !== undefined) groupOf.set(item.id, group);
   }

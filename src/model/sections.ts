@@ -8,12 +8,42 @@ import type { Plan, Section } from "./plan.js";
  * getSectionPath(plan, plan.tasks[19].section).map((section) => section.title);
  */
 export function getSectionPath(plan: Plan, sectionId: string): Section[] {
+  return getOutline(plan).pathOf(sectionId);
+}
+
+/** Every section's path and the sections under it, computed in one pass for code that asks for many. */
+export interface Outline {
+  /** The sections from the top down to this one; empty for an unknown id. */
+  pathOf(sectionId: string): Section[];
+  /** The ids of the sections strictly under this one, at any depth. */
+  descendantsOf(sectionId: string): ReadonlySet<string>;
+}
+
+/** The plan's outline: linear in its sections, where asking `getSectionPath` for each section is quadratic. */
+export function getOutline(plan: Plan): Outline {
   const byId = new Map(plan.sections.map((section) => [section.id, section]));
-  const path: Section[] = [];
-  for (let section = byId.get(sectionId); section !== undefined; ) {
-    if (path.includes(section)) break; // a cycle in hand-edited data; stop rather than loop
-    path.unshift(section);
-    section = section.parent === null ? undefined : byId.get(section.parent);
-  }
-  return path;
+  const paths = new Map<string, Section[]>();
+  const pathOf = (sectionId: string): Section[] => {
+    const known = paths.get(sectionId);
+    if (known !== undefined) return known;
+    const path: Section[] = [];
+    for (let section = byId.get(sectionId); section !== undefined; ) {
+      if (path.includes(section)) break; // a cycle in hand-edited data; stop rather than loop
+      path.unshift(section);
+      section = section.parent === null ? undefined : byId.get(section.parent);
+    }
+    paths.set(sectionId, path);
+    return path;
+  };
+  let descendants: Map<string, Set<string>> | undefined;
+  const descendantsOf = (sectionId: string): ReadonlySet<string> => {
+    if (descendants === undefined) {
+      descendants = new Map(plan.sections.map((section) => [section.id, new Set<string>()]));
+      for (const section of plan.sections) {
+        for (const above of pathOf(section.id)) if (above !== section) descendants.get(above.id)?.add(section.id);
+      }
+    }
+    return descendants.get(sectionId) ?? new Set();
+  };
+  return { pathOf, descendantsOf };
 }
