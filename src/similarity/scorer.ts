@@ -1,4 +1,5 @@
 import { diceCoefficient } from "dice-coefficient";
+import { LRUCache } from "lru-cache";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
@@ -97,14 +98,21 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const synonyms = options.synonyms ?? defaultSynonyms;
   const itemWeights = { ...defaultSignalWeights, ...options.weights };
   const workItemWeights = { ...defaultWorkItemWeights, ...options.weights };
-  const prepared = new WeakMap<MatchableItem, PreparedItem>();
-  const prepare = (item: MatchableItem): PreparedItem => {
-    let result = prepared.get(item);
+  const forms = preparedFormsCache(tokenizer, synonyms);
+  const formsOf = (item: MatchableItem): PreparedForms => {
+    const key = contentKey(item);
+    let result = forms.get(key);
     if (result === undefined) {
-      result = prepareItem(item, { tokenizer, synonyms });
-      prepared.set(item, result);
+      result = { prepared: prepareItem(item, { tokenizer, synonyms }) };
+      forms.set(key, result);
     }
     return result;
+  };
+  const prepare = (item: MatchableItem): PreparedItem => formsOf(item).prepared;
+  const termsList = (item: MatchableItem): string[] => {
+    const entry = formsOf(item);
+    entry.terms ??= termsOf(entry.prepared);
+    return entry.terms;
   };
   const corpus = (options.corpus ?? []).map(prepare);
   const labelWeight = buildInverseFrequency(corpus.map((item) => item.coreTokens));
@@ -115,10 +123,10 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   let termWeight: InverseFrequency | undefined;
   const terms = new WeakMap<MatchableItem, Map<string, number>>();
   const termsFor = (item: MatchableItem): Map<string, number> => {
-    termWeight ??= buildInverseFrequency((options.corpus ?? []).filter(isWorkItem).map((entry) => termsOf(prepare(entry))));
+    termWeight ??= buildInverseFrequency((options.corpus ?? []).filter(isWorkItem).map(termsList));
     let result = terms.get(item);
     if (result === undefined) {
-      result = distinct(termsOf(prepare(item)), termWeight);
+      result = distinct(termsList(item), termWeight);
       terms.set(item, result);
     }
     return result;
@@ -163,6 +171,36 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     },
   };
 }
+
+/** What preparing an item yields: its comparable forms, and its words once a pair has needed them. */
+interface PreparedForms {
+  prepared: PreparedItem;
+  terms?: string[];
+}
+
+// Preparing an item (normalizing, canonical synonyms, tokenizing, segmenting words) costs more than scoring
+// it, and a province's plan is aligned with every plan below it. Prepared forms are kept by content, per
+// synonym table and tokenizer, so the same item is prepared once whatever object carries it and whatever
+// was changed elsewhere; the least recently used are let go past a bound that keeps memory modest.
+const preparedForms = new WeakMap<SynonymTable, WeakMap<Tokenizer, LRUCache<string, PreparedForms>>>();
+
+function preparedFormsCache(tokenizer: Tokenizer, synonyms: SynonymTable): LRUCache<string, PreparedForms> {
+  let byTokenizer = preparedForms.get(synonyms);
+  if (byTokenizer === undefined) {
+    byTokenizer = new WeakMap();
+    preparedForms.set(synonyms, byTokenizer);
+  }
+  let cache = byTokenizer.get(tokenizer);
+  if (cache === undefined) {
+    cache = new LRUCache({ max: 10_000 });
+    byTokenizer.set(tokenizer, cache);
+  }
+  return cache;
+}
+
+/** Everything preparing an item reads, so that equal keys prepare alike. */
+const contentKey = (item: MatchableItem) =>
+  [item.kind, item.label, item.body, item.target ?? "", ...item.context].join("\u0000");
 
 const isWorkItem = (item: MatchableItem) => item.kind === "task" || item.kind === "project";
 
