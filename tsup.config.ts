@@ -10,9 +10,8 @@ export default defineConfig([
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
     // import.meta.url in the CommonJS build, so the node entry finds the bundled data either way.
     shims: true,
-    // ESM-only packages, bundled so the CommonJS build works on every Node 20 (require(esm) came in 20.19);
-    // and the division table, a JSON file that Node's ESM loader would only import with an attribute.
-    noExternal: ["dice-coefficient", "n-gram", "china-area-data"],
+    // The division table, a JSON file that Node's ESM loader would only import with an attribute.
+    noExternal: ["china-area-data"],
     sourcemap: true,
     target: "node20",
   },

@@ -1,9 +1,9 @@
-import { diceCoefficient } from "dice-coefficient";
 import { LRUCache } from "lru-cache";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import type { MatchableItem, Scorer, SignalScore } from "./types.js";
+import { countTokens, distinctIds, inverseFrequency, sharedOccurrences, sharedWeight, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
 
 /** How much each signal counts. Signals that do not apply to a pair are left out and the rest re-weighted. */
 export interface SignalWeights {
@@ -72,17 +72,15 @@ export interface ScorerOptions {
   corpus?: readonly MatchableItem[];
 }
 
-/** An item's weighted token vectors, built once per item and scorer rather than once per pair. */
+/** An item's weighted token vectors for one scorer's corpus, built once per item rather than once per pair. */
 interface ItemVectors {
-  prepared: PreparedItem;
-  /** Distinct label tokens → inverse document frequency. */
-  label: Map<string, number>;
-  /** Body token → count × inverse document frequency, and the vector's length. */
-  body: Map<string, number>;
-  bodyNorm: number;
-  /** Distinct label and body tokens → inverse document frequency, and their sum. */
-  content: Map<string, number>;
-  contentMass: number;
+  forms: PreparedForms;
+  /** Distinct label tokens weighted by inverse document frequency. */
+  label: WeightedIds;
+  /** Body tokens weighted by count × inverse document frequency (TF-IDF). */
+  body: WeightedIds;
+  /** Distinct label and body tokens weighted by inverse document frequency. */
+  content: WeightedIds;
 }
 
 /**
@@ -98,35 +96,35 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const synonyms = options.synonyms ?? defaultSynonyms;
   const itemWeights = { ...defaultSignalWeights, ...options.weights };
   const workItemWeights = { ...defaultWorkItemWeights, ...options.weights };
-  const forms = preparedFormsCache(tokenizer, synonyms);
+  const cache = preparedFormsCache(tokenizer, synonyms);
   const formsOf = (item: MatchableItem): PreparedForms => {
     const key = contentKey(item);
-    let result = forms.get(key);
-    if (result === undefined) {
-      result = { prepared: prepareItem(item, { tokenizer, synonyms }) };
-      forms.set(key, result);
+    let forms = cache.get(key);
+    if (forms === undefined) {
+      forms = prepareForms(prepareItem(item, { tokenizer, synonyms }));
+      cache.set(key, forms);
     }
-    return result;
+    return forms;
   };
-  const prepare = (item: MatchableItem): PreparedItem => formsOf(item).prepared;
-  const termsList = (item: MatchableItem): string[] => {
-    const entry = formsOf(item);
-    entry.terms ??= termsOf(entry.prepared);
-    return entry.terms;
+  const termsOfItem = (item: MatchableItem): Int32Array => {
+    const forms = formsOf(item);
+    forms.terms ??= distinctIds(countTokens(termsOf(forms.prepared)));
+    return forms.terms;
   };
-  const corpus = (options.corpus ?? []).map(prepare);
-  const labelWeight = buildInverseFrequency(corpus.map((item) => item.coreTokens));
-  const bodyWeight = buildInverseFrequency(corpus.map((item) => item.bodyTokens).filter((tokens) => tokens.length > 0));
-  const contentWeight = buildInverseFrequency(corpus.map((item) => [...item.coreTokens, ...item.bodyTokens]));
+  const corpus = (options.corpus ?? []).map(formsOf);
+  const labelWeight = inverseFrequency(corpus.map((forms) => forms.coreTokens.ids));
+  const bodyWeight = inverseFrequency(corpus.filter((forms) => forms.bodyTokens.total > 0).map((forms) => forms.bodyTokens.ids));
+  const contentWeight = inverseFrequency(corpus.map((forms) => forms.contentIds));
   // Word segmentation is the costliest step of preparing an item, and only tasks and projects weigh words:
   // segment lazily, the first time a pair needs it, with frequencies over the corpus's tasks and projects.
-  let termWeight: InverseFrequency | undefined;
-  const terms = new WeakMap<MatchableItem, Map<string, number>>();
-  const termsFor = (item: MatchableItem): Map<string, number> => {
-    termWeight ??= buildInverseFrequency((options.corpus ?? []).filter(isWorkItem).map(termsList));
+  let termWeight: ((id: number) => number) | undefined;
+  const terms = new WeakMap<MatchableItem, WeightedIds>();
+  const termsFor = (item: MatchableItem): WeightedIds => {
+    termWeight ??= inverseFrequency((options.corpus ?? []).filter(isWorkItem).map(termsOfItem));
     let result = terms.get(item);
     if (result === undefined) {
-      result = distinct(termsList(item), termWeight);
+      const weigh = termWeight;
+      result = weighIds(termsOfItem(item), (id) => weigh(id));
       terms.set(item, result);
     }
     return result;
@@ -135,7 +133,14 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const vectorsOf = (item: MatchableItem): ItemVectors => {
     let result = vectors.get(item);
     if (result === undefined) {
-      result = buildVectors(prepare(item), { label: labelWeight, body: bodyWeight, content: contentWeight });
+      const forms = formsOf(item);
+      const body = forms.bodyTokens;
+      result = {
+        forms,
+        label: weighIds(forms.coreTokens.ids, (id) => labelWeight(id)),
+        body: weighIds(body.ids, (id, index) => body.counts[index]! * bodyWeight(id)),
+        content: weighIds(forms.contentIds, (id) => contentWeight(id)),
+      };
       vectors.set(item, result);
     }
     return result;
@@ -148,34 +153,65 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       const a = vectorsOf(reference);
       const b = vectorsOf(subject);
       const signals: SignalScore[] = [
-        { name: "label", value: dice(a.prepared.core, b.prepared.core), weight: weights.label },
+        { name: "label", value: dice(a.forms.coreCharacterPairs, b.forms.coreCharacterPairs), weight: weights.label },
         { name: "tokens", value: weightedJaccard(a.label, b.label), weight: weights.tokens },
       ];
-      if (a.body.size > 0 && b.body.size > 0) {
-        signals.push({ name: "body", value: cosine(a, b), weight: weights.body });
+      if (a.body.ids.length > 0 && b.body.ids.length > 0) {
+        signals.push({ name: "body", value: cosine(a.body, b.body), weight: weights.body });
       }
       if (weights.content > 0) {
-        signals.push({ name: "content", value: sharedContent(a, b), weight: weights.content });
+        signals.push({ name: "content", value: sharedContent(a.content, b.content), weight: weights.content });
       }
       if (weights.terms > 0) {
         signals.push({ name: "terms", value: weightedJaccard(termsFor(reference), termsFor(subject)), weight: weights.terms });
       }
-      if (a.prepared.measure !== undefined && b.prepared.measure !== undefined) {
-        const same = a.prepared.measure === b.prepared.measure;
-        signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? a.prepared.measure : `${a.prepared.measure} ≠ ${b.prepared.measure}` });
+      const measures = [a.forms.prepared.measure, b.forms.prepared.measure];
+      if (measures[0] !== undefined && measures[1] !== undefined) {
+        const same = measures[0] === measures[1];
+        signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? measures[0] : `${measures[0]} ≠ ${measures[1]}` });
       }
-      if (a.prepared.context !== "" && b.prepared.context !== "") {
-        signals.push({ name: "context", value: dice(a.prepared.context, b.prepared.context), weight: weights.context });
+      if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
+        signals.push({ name: "context", value: dice(a.forms.contextCharacterPairs, b.forms.contextCharacterPairs), weight: weights.context });
       }
       return { score: combine(signals), signals };
     },
   };
 }
 
-/** What preparing an item yields: its comparable forms, and its words once a pair has needed them. */
+/** What preparing an item yields, as ids: what every scorer with the same tokenizer and synonyms shares. */
 interface PreparedForms {
   prepared: PreparedItem;
-  terms?: string[];
+  /** The label's character pairs, as Dice's coefficient compares them. */
+  coreCharacterPairs: TokenCounts;
+  contextCharacterPairs: TokenCounts;
+  coreTokens: TokenCounts;
+  bodyTokens: TokenCounts;
+  /** Distinct label and body tokens. */
+  contentIds: Int32Array;
+  /** Distinct words, once a pair has needed them. */
+  terms?: Int32Array;
+}
+
+function prepareForms(prepared: PreparedItem): PreparedForms {
+  const coreTokens = countTokens(prepared.coreTokens);
+  const bodyTokens = countTokens(prepared.bodyTokens);
+  return {
+    prepared,
+    coreCharacterPairs: countTokens(characterPairs(prepared.core)),
+    contextCharacterPairs: countTokens(characterPairs(prepared.context)),
+    coreTokens,
+    bodyTokens,
+    contentIds: distinctIds(coreTokens, bodyTokens),
+  };
+}
+
+/** The pairs Dice's coefficient compares: of the lower-cased text, or the text itself when one character long. */
+function characterPairs(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (lower.length <= 1) return lower === "" ? [] : [lower];
+  const pairs: string[] = [];
+  for (let index = 0; index + 2 <= lower.length; index++) pairs.push(lower.slice(index, index + 2));
+  return pairs;
 }
 
 // Preparing an item (normalizing, canonical synonyms, tokenizing, segmenting words) costs more than scoring
@@ -204,9 +240,10 @@ const contentKey = (item: MatchableItem) =>
 
 const isWorkItem = (item: MatchableItem) => item.kind === "task" || item.kind === "project";
 
-function dice(a: string, b: string): number {
-  if (a === "" || b === "") return a === b ? 1 : 0;
-  return diceCoefficient(a, b);
+/** Dice's coefficient of two texts' character pairs; two empty texts are alike. */
+function dice(a: TokenCounts, b: TokenCounts): number {
+  if (a.total === 0 || b.total === 0) return a.total === b.total ? 1 : 0;
+  return (2 * sharedOccurrences(a, b)) / (a.total + b.total);
 }
 
 /** Weighted average of the signals present; 0 when none carries weight. */
@@ -217,76 +254,21 @@ function combine(signals: readonly SignalScore[]): number {
   return Math.min(1, Math.max(0, score));
 }
 
-type InverseFrequency = (token: string) => number;
-
-// Written here rather than taken from natural's TfIdf, which requires `fs` and so is not browser-safe.
-function buildInverseFrequency(documents: readonly string[][]): InverseFrequency {
-  if (documents.length === 0) return () => 1;
-  const frequency = new Map<string, number>();
-  for (const tokens of documents) for (const token of new Set(tokens)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const count = documents.length;
-  const weights = new Map<string, number>();
-  return (token) => {
-    let weight = weights.get(token);
-    if (weight === undefined) {
-      weight = 1 + Math.log((count + 1) / ((frequency.get(token) ?? 0) + 1));
-      weights.set(token, weight);
-    }
-    return weight;
-  };
-}
-
-function buildVectors(prepared: PreparedItem, weight: Record<"label" | "body" | "content", InverseFrequency>): ItemVectors {
-  const body = new Map<string, number>();
-  for (const token of prepared.bodyTokens) body.set(token, (body.get(token) ?? 0) + weight.body(token));
-  const content = distinct([...prepared.coreTokens, ...prepared.bodyTokens], weight.content);
-  return {
-    prepared,
-    label: distinct(prepared.coreTokens, weight.label),
-    body,
-    bodyNorm: Math.sqrt(sumOf(body.values(), (value) => value * value)),
-    content,
-    contentMass: sumOf(content.values(), (value) => value),
-  };
-}
-
-function distinct(tokens: readonly string[], of: InverseFrequency): Map<string, number> {
-  return new Map([...new Set(tokens)].map((token) => [token, of(token)]));
-}
-
-function sumOf(values: Iterable<number>, of: (value: number) => number): number {
-  let sum = 0;
-  for (const value of values) sum += of(value);
-  return sum;
-}
-
-/** The weight of the tokens both maps hold, summed over the smaller map. */
-function sharedWeight(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, product: boolean): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const [token, value] of small) {
-    const other = large.get(token);
-    if (other !== undefined) shared += product ? value * other : value;
-  }
-  return shared;
-}
-
 /** Weighted Jaccard overlap of two token sets: the weight of what they share over the weight of all. */
-function weightedJaccard(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0;
+function weightedJaccard(a: WeightedIds, b: WeightedIds): number {
+  if (a.ids.length === 0 || b.ids.length === 0) return a.ids.length === b.ids.length ? 1 : 0;
   const shared = sharedWeight(a, b, false);
-  const all = sumOf(a.values(), (value) => value) + sumOf(b.values(), (value) => value) - shared;
-  return shared / all;
+  return shared / (a.sum + b.sum - shared);
 }
 
 /** Cosine of two bodies' TF-IDF vectors. */
-function cosine(a: ItemVectors, b: ItemVectors): number {
-  const denominator = a.bodyNorm * b.bodyNorm;
-  return denominator === 0 ? 0 : Math.min(1, sharedWeight(a.body, b.body, true) / denominator);
+function cosine(a: WeightedIds, b: WeightedIds): number {
+  const denominator = a.norm * b.norm;
+  return denominator === 0 ? 0 : Math.min(1, sharedWeight(a, b, true) / denominator);
 }
 
 /** The share of the smaller item's content (by token weight) that the other item holds too. */
-function sharedContent(a: ItemVectors, b: ItemVectors): number {
-  const smaller = Math.min(a.contentMass, b.contentMass);
-  return smaller === 0 ? 0 : Math.min(1, sharedWeight(a.content, b.content, false) / smaller);
+function sharedContent(a: WeightedIds, b: WeightedIds): number {
+  const smaller = Math.min(a.sum, b.sum);
+  return smaller === 0 ? 0 : Math.min(1, sharedWeight(a, b, false) / smaller);
 }

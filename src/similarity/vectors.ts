@@ -1,0 +1,98 @@
+// Sparse vectors over interned token ids: what the scorer compares per pair, built once per item so that
+// scoring a pair is a merge of two sorted integer arrays rather than string lookups in maps.
+
+const idOfToken = new Map<string, number>();
+
+/**
+ * A token's id, the same for the life of the process: ids are shared by every scorer, so that an item's
+ * ids can be kept with its prepared forms and reused by every alignment it takes part in.
+ */
+function tokenId(token: string): number {
+  let id = idOfToken.get(token);
+  if (id === undefined) {
+    id = idOfToken.size;
+    idOfToken.set(token, id);
+  }
+  return id;
+}
+
+/** Distinct token ids, ascending, with how often each occurs. */
+export interface TokenCounts {
+  ids: Int32Array;
+  counts: Int32Array;
+  /** How many tokens in all (the sum of the counts). */
+  total: number;
+}
+
+/** Counts tokens by id, ids ascending. */
+export function countTokens(tokens: readonly string[]): TokenCounts {
+  const counts = new Map<number, number>();
+  for (const token of tokens) {
+    const id = tokenId(token);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const ids = Int32Array.from(counts.keys()).sort();
+  return { ids, counts: Int32Array.from(ids, (id) => counts.get(id) ?? 0), total: tokens.length };
+}
+
+/** Distinct ids, ascending, of the tokens of several lists together. */
+export function distinctIds(...lists: readonly TokenCounts[]): Int32Array {
+  const ids = new Set<number>();
+  for (const list of lists) for (const id of list.ids) ids.add(id);
+  return Int32Array.from(ids).sort();
+}
+
+/** How many tokens two multisets share (each shared occurrence once): the numerator of Dice's coefficient. */
+export function sharedOccurrences(a: TokenCounts, b: TokenCounts): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    const left = a.ids[i]!;
+    const right = b.ids[j]!;
+    if (left === right) shared += Math.min(a.counts[i++]!, b.counts[j++]!);
+    else if (left < right) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Token ids with a weight each, ascending by id, and the sum and length of the weights. */
+export interface WeightedIds {
+  ids: Int32Array;
+  weights: Float64Array;
+  sum: number;
+  norm: number;
+}
+
+/** Weighs ids with `weigh(id, count)`. */
+export function weighIds(ids: Int32Array, weigh: (id: number, index: number) => number): WeightedIds {
+  const weights = Float64Array.from(ids, (id, index) => weigh(id, index));
+  let sum = 0;
+  let squares = 0;
+  for (const weight of weights) {
+    sum += weight;
+    squares += weight * weight;
+  }
+  return { ids, weights, sum, norm: Math.sqrt(squares) };
+}
+
+/** The weight the ids both hold: of the first vector's weights, or the products of both. */
+export function sharedWeight(a: WeightedIds, b: WeightedIds, product: boolean): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    const left = a.ids[i]!;
+    const right = b.ids[j]!;
+    if (left === right) shared += product ? a.weights[i++]! * b.weights[j++]! : (j++, a.weights[i++]!);
+    else if (left < right) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Document frequencies over a corpus of id lists, and the inverse-frequency weight they give an id. */
+export function inverseFrequency(documents: readonly Int32Array[]): (id: number) => number {
+  if (documents.length === 0) return () => 1;
+  const frequency = new Map<number, number>();
+  for (const ids of documents) for (const id of ids) frequency.set(id, (frequency.get(id) ?? 0) + 1);
+  const count = documents.length;
+  return (id) => 1 + Math.log((count + 1) / ((frequency.get(id) ?? 0) + 1));
+}
