@@ -16,7 +16,9 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // The audit worker is an entry of its own, ES module only: worker threads load it by file, beside
+    // node.js, node.cjs and cli.js, whichever of them starts the threads.
+    entry: { cli: "src/cli/main.ts", "audit-worker": "src/corpus/audit-worker.ts" },
     format: ["esm"],
     noExternal: ["china-area-data"],
     sourcemap: true,

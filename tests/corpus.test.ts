@@ -3,7 +3,8 @@ import { copyFile, mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditAll, auditEach, auditPlan, extractPlan, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan } from "../src/index.js";
+import { auditAll, auditEach, auditPlan, extractPlan, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan, type Scorer } from "../src/index.js";
+import { auditEachInParallel } from "../src/node.js";
 
 const root = path.join(import.meta.dirname, "..");
 const daixian = getBundledPlan("daixian");
@@ -30,6 +31,29 @@ describe("auditing many plans at once", () => {
     const seen: string[] = [];
     [...auditEach([daixian, nanyang], { onProgress: (done, total, plan) => seen.push(`${done}/${total} ${plan.id}`) })];
     expect(seen).toEqual(["1/2 daixian", "2/2 nanyang"]);
+  });
+});
+
+describe("auditing on worker threads", () => {
+  it("gives the reports auditEach gives, in the order of the plans, with their ancestors", async () => {
+    const plans = ["daixian", "nanyang", "ningbo", "jinhua", "jilin"].map(getBundledPlan);
+    const inParallel: AuditReport[] = [];
+    const ancestors: string[][] = [];
+    const seen: string[] = [];
+    for await (const audited of auditEachInParallel(plans, { threads: 2, onProgress: (done, total, plan) => seen.push(`${done}/${total} ${plan.id}`) })) {
+      inParallel.push(audited.report);
+      ancestors.push(audited.ancestors.map((plan) => plan.id));
+    }
+    expect(inParallel).toEqual([...auditEach(plans)]);
+    expect(ancestors[0]).toEqual(getAncestorPlans(plans[0]!, plans).map((plan) => plan.id));
+    expect(seen).toEqual(plans.map((plan, index) => `${index + 1}/5 ${plan.id}`));
+  });
+
+  it("audits in this thread when an option cannot cross to a worker", async () => {
+    const scorer: Scorer = { score: () => ({ score: 0, signals: [] }) };
+    const reports: AuditReport[] = [];
+    for await (const { report } of auditEachInParallel([daixian, nanyang], { threads: 2, align: { scorer } })) reports.push(report);
+    expect(reports).toEqual([...auditEach([daixian, nanyang], { align: { scorer } })]);
   });
 });
 
@@ -98,6 +122,14 @@ describe("plan-align audit-all", () => {
     expect(runCli("audit-all", dir, "-o", output).status).toBe(0);
     expect(await readFile(output, "utf8")).toContain("承接情况矩阵");
     expect(runCli("audit-all", dir, "--fail-on", "error", "--format", "jsonl").status).toBe(3);
+  });
+
+  it("gives the same audits on one thread and on two", () => {
+    const plans = ["daixian", "nanyang", "ningbo", "jinhua"];
+    const one = runCli("audit-all", ...plans, "--format", "jsonl", "--threads", "1");
+    expect(one.status).toBe(0);
+    expect(runCli("audit-all", ...plans, "--format", "jsonl", "--threads", "2").stdout).toBe(one.stdout);
+    expect(runCli("audit-all", ...plans, "--threads", "0").status).toBe(1);
   });
 
   it("refuses two plans with one id, naming it", () => {

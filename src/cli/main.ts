@@ -2,13 +2,15 @@
 import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { readdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { stringify as stringifyYaml } from "yaml";
 import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
 import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
-import { auditAll, auditEach } from "../corpus/audit-all.js";
+import { auditEachInParallel } from "../corpus/audit-in-parallel.js";
+import { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 import type { AuditReport } from "../findings/types.js";
 import { renderMatrix } from "../report/render-matrix.js";
 import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
@@ -136,25 +138,32 @@ reportOptions(
   "html",
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
+  .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
     const plans = await resolvePlans(inputs);
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
     let failed = false;
-    const failing = (report: AuditReport) => fallsShort(report, options.failOn);
-    if (options.format === "jsonl") {
-      // One audit per line, written as each finishes, so memory stays flat; to a file, whole or not at all.
-      const lines: string[] = [];
-      for (const report of auditEach(plans, auditOptions)) {
-        failed ||= failing(report);
-        const line = `${JSON.stringify(report)}\n`;
+    // Audits run on every core and come back in input order: one line each as it is done for jsonl, so memory
+    // stays flat (to a file, whole or not at all); the rest need all reports for the matrix.
+    const lines: string[] = [];
+    const reports: AuditReport[] = [];
+    const ancestors = new Map<string, Plan>();
+    for await (const audited of auditEachInParallel(plans, { ...auditOptions, threads: options.threads })) {
+      failed ||= fallsShort(audited.report, options.failOn);
+      if (options.format === "jsonl") {
+        const line = `${JSON.stringify(audited.report)}\n`;
         if (options.output === undefined) process.stdout.write(line);
         else lines.push(line);
+      } else {
+        reports.push(audited.report);
+        for (const ancestor of audited.ancestors) ancestors.set(ancestor.id, ancestor);
       }
+    }
+    if (options.format === "jsonl") {
       if (options.output !== undefined) await emit(lines.join(""), options.output);
     } else {
-      const { reports, matrix } = auditAll(plans, auditOptions);
-      failed = reports.some(failing);
+      const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
       const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n` : renderMatrix(matrix, reports, options.format, options.lang);
       await emit(text, options.output);
     }
@@ -257,6 +266,7 @@ interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
 
 interface AuditAllCommandOptions extends Omit<CompareOptions, "format"> {
   format: "json" | "jsonl" | "csv" | "html";
+  threads: number;
   failOn?: "error" | "warning";
 }
 
@@ -285,6 +295,12 @@ function parseScore(value: string): number {
   const score = Number(value);
   if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1) throw new InvalidArgumentError("a number from 0 to 1");
   return score;
+}
+
+function positiveInteger(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/u.test(value.trim()) || !Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError("a whole number from 1 up");
+  return count;
 }
 
 async function emit(text: string, output: string | undefined): Promise<void> {

@@ -24,13 +24,25 @@ export function* auditEach(plans: readonly Plan[], options: AuditAllOptions = {}
   for (const { report } of auditWithAncestors(plans, options)) yield report;
 }
 
-function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<{ report: AuditReport; ancestors: Plan[] }> {
+/** An audit with the ancestors it was made against. */
+export interface AuditedPlan {
+  report: AuditReport;
+  ancestors: Plan[];
+}
+
+export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<AuditedPlan> {
   const { onProgress, ...auditOptions } = options;
+  const ancestorsOf = findAncestors(plans);
   for (const [index, plan] of plans.entries()) {
-    const ancestors = getAncestorPlans(plan, plans);
+    const ancestors = ancestorsOf(plan);
     yield { report: auditPlan(plan, { ...auditOptions, ancestors }), ancestors };
     onProgress?.(index + 1, plans.length, describePlan(plan));
   }
+}
+
+/** A plan's ancestors among the given plans first, then the bundled ones (see `getAncestorPlans`). */
+export function findAncestors(plans: readonly Plan[]): (plan: Plan) => Plan[] {
+  return (plan) => getAncestorPlans(plan, plans);
 }
 
 /** Every plan's audit, and the compliance matrix across them. */

@@ -1,0 +1,69 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import { describePlan } from "../align/align-plans.js";
+import type { AuditReport } from "../findings/types.js";
+import type { Plan } from "../model/plan.js";
+import { auditWithAncestors, findAncestors, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
+import type { AuditTask } from "./audit-worker.js";
+
+/** Options of `auditEachInParallel`. */
+export interface ParallelAuditOptions extends AuditAllOptions {
+  /** Worker threads. Default: one per core (`os.availableParallelism()`); 1 audits in this thread. */
+  threads?: number;
+}
+
+// Built, the worker sits beside this module in dist/; from the TypeScript sources (tests, benchmarks) it is
+// run through tsx, which only development installs.
+const fromSources = import.meta.url.endsWith(".ts");
+const workerFile = new URL(fromSources ? "./audit-worker.ts" : "./audit-worker.js", import.meta.url);
+
+/**
+ * Audits each plan against its ancestors as `auditEach` does, on worker threads: independent audits run on
+ * every core. Reports come in the order of `plans`, each as soon as it and those before it are done, with
+ * the ancestors it was audited against; at most a few audits per thread are held at once, so memory stays
+ * flat however many plans there are. Options that cannot cross to a thread (a scorer or tokenizer of your
+ * own, which are functions) make it audit in this thread instead.
+ *
+ * @example
+ * for await (const { report } of auditEachInParallel(plans)) write(JSON.stringify(report));
+ */
+export async function* auditEachInParallel(plans: readonly Plan[], options: ParallelAuditOptions = {}): AsyncGenerator<AuditedPlan> {
+  const { threads = availableParallelism(), onProgress, ...auditOptions } = options;
+  if (threads <= 1 || plans.length < 2 || !canCrossThreads(auditOptions)) {
+    yield* auditWithAncestors(plans, options);
+    return;
+  }
+  const pool = new Piscina<AuditTask, AuditReport>({
+    filename: workerFile.href,
+    maxThreads: threads,
+    minThreads: threads,
+    ...(fromSources ? { execArgv: ["--import", "tsx"] } : {}),
+  });
+  const ancestorsOf = findAncestors(plans);
+  const window = threads * 4;
+  const pending: { plan: Plan; ancestors: Plan[]; report: Promise<AuditReport> }[] = [];
+  const submit = (plan: Plan) => {
+    const ancestors = ancestorsOf(plan);
+    const report = pool.run({ plan, ancestors, options: auditOptions });
+    report.catch(() => undefined); // awaited in order below; a rejection must not go unhandled meanwhile
+    pending.push({ plan, ancestors, report });
+  };
+  try {
+    let next = 0;
+    let done = 0;
+    while (next < plans.length || pending.length > 0) {
+      while (next < plans.length && pending.length < window) submit(plans[next++]!);
+      const first = pending.shift()!;
+      yield { report: await first.report, ancestors: first.ancestors };
+      onProgress?.(++done, plans.length, describePlan(first.plan));
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Whether every option survives the structured clone that carries it to a worker. */
+function canCrossThreads(options: Omit<AuditAllOptions, "onProgress">): boolean {
+  const align = options.align;
+  return align?.scorer === undefined && typeof align?.scorerOptions?.tokenizer !== "function";
+}
