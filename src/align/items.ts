@@ -1,13 +1,26 @@
+import { LRUCache } from "lru-cache";
 import type { Plan, Section } from "../model/plan.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { getOutline, type Outline } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
 import type { ItemKind, MatchableItem } from "../similarity/types.js";
 
+// Normalizing (traditional to simplified characters above all) is the costliest step of collecting items, and
+// a plan aligned with every plan below it is collected each time: the normalized texts are kept by content.
+const normalized = new LRUCache<string, string>({ max: 20_000 });
+const normalizeOnce = (text: string): string => {
+  let result = normalized.get(text);
+  if (result === undefined) {
+    result = normalizeText(text);
+    normalized.set(text, result);
+  }
+  return result;
+};
+
 /** The role of a section: the first role named by its outermost ancestor, then the next one down, then itself. */
 export function getSectionRole(plan: Plan, section: Section, outline: Outline = getOutline(plan)): SectionRole | undefined {
   for (const step of outline.pathOf(section.id)) {
-    const role = roleOfTitle(normalizeText(step.title));
+    const role = roleOfTitle(normalizeOnce(step.title));
     if (role !== undefined) return role;
   }
   return undefined;
@@ -53,7 +66,7 @@ export function collectItems(plan: Plan, kind: ItemKind, outline: Outline = getO
       return (kind === "task" ? plan.tasks : plan.projects).map((work, order) => {
         const titleOnly = sayingOnly(work.text) === sayingOnly(work.title);
         const section = sections.get(work.section);
-        const underPart = section !== undefined && roleOfTitle(normalizeText(section.title)) !== undefined;
+        const underPart = section !== undefined && roleOfTitle(normalizeOnce(section.title)) !== undefined;
         return {
           order,
           text: work.text,
@@ -91,7 +104,7 @@ function collectSections(plan: Plan, outline: Outline): PlanItem[] {
 }
 
 /** A text without its numbering, punctuation and spacing: what it says. */
-const sayingOnly = (text: string) => normalizeText(text).replace(/^[(（]?[0-9一二三四五六七八九十]+[)）、.．]?/u, "").replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
+const sayingOnly = (text: string) => normalizeOnce(text).replace(/^[(（]?[0-9一二三四五六七八九十]+[)）、.．]?/u, "").replace(/[^\p{Script=Han}\p{L}\p{N}]/gu, "");
 
 /** The titles of everything under a section: its subsections, tasks, projects and indicators. */
 function titlesWithin(plan: Plan, sectionId: string, outline: Outline): string {

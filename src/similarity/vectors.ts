@@ -63,12 +63,14 @@ export interface WeightedIds {
   norm: number;
 }
 
-/** Weighs ids with `weigh(id, count)`. */
+/** Weighs ids with `weigh(id, index)`. */
 export function weighIds(ids: Int32Array, weigh: (id: number, index: number) => number): WeightedIds {
-  const weights = Float64Array.from(ids, (id, index) => weigh(id, index));
+  const weights = new Float64Array(ids.length);
   let sum = 0;
   let squares = 0;
-  for (const weight of weights) {
+  for (let index = 0; index < ids.length; index++) {
+    const weight = weigh(ids[index]!, index);
+    weights[index] = weight;
     sum += weight;
     squares += weight * weight;
   }
@@ -94,5 +96,9 @@ export function inverseFrequency(documents: readonly Int32Array[]): (id: number)
   const frequency = new Map<number, number>();
   for (const ids of documents) for (const id of ids) frequency.set(id, (frequency.get(id) ?? 0) + 1);
   const count = documents.length;
-  return (id) => 1 + Math.log((count + 1) / ((frequency.get(id) ?? 0) + 1));
+  // Each id's weight once: an item's vector asks for every id it holds, and most ids are in many items.
+  const weights = new Map<number, number>();
+  for (const [id, documentCount] of frequency) weights.set(id, 1 + Math.log((count + 1) / (documentCount + 1)));
+  const unseen = 1 + Math.log(count + 1);
+  return (id) => weights.get(id) ?? unseen;
 }
