@@ -9,6 +9,7 @@ import { extractPlan } from "../src/extract/extract-plan.js";
 import { comparableForm, variants } from "./variants.js";
 import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
 import { metadataFields, scoreMetadata } from "./metadata.js";
+import { measureAgreement } from "./agreement.js";
 import { categoryOf, loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
@@ -126,3 +127,8 @@ const metadata = scoreMetadata();
 console.log(`\ndocument metadata on ${metadata.fixtures.length} page layouts (tests/fixtures/layouts/; floor 95%): ${percent(metadata.accuracy).trim()} of fields`);
 console.log(metadataFields.map((field) => `${field} ${percent(metadata.fieldAccuracy[field]).trim()}`).join(" · "));
 if (verbose) for (const miss of metadata.mismatches) console.log(`    ${miss.fixture} ${miss.field}: expected ${miss.expected}, read ${miss.actual}`);
+
+console.log("\nagreement of two blind readings of the same plans (tests/fixtures/agreement/): the ceiling a matcher's F1 is measured under");
+for (const entry of measureAgreement()) {
+  console.log(`${entry.name.padEnd(30)} gold ${entry.gold} pairs, second reading ${entry.second}, both ${entry.both}: F1 ${percent(entry.f1).trim()}`);
+}
