@@ -13,7 +13,7 @@ import type { AuditReport } from "../findings/types.js";
 import { renderMatrix } from "../report/render-matrix.js";
 import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
-import { readTextFile } from "../_lib/read-data-file.js";
+import { readTextFile } from "../load/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import type { Level, Plan } from "../model/plan.js";

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readDataFile, readTextFile } from "../_lib/read-data-file.js";
+import { readDataFile, readTextFile } from "./read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import type { Plan } from "../model/plan.js";
@@ -32,9 +32,10 @@ function findDataDir(start: string): string {
 const planExtensions = new Set([".json", ".yaml", ".yml"]);
 
 /**
- * Reads a plan from a JSON or YAML file and checks it against the schema.
+ * Reads a plan from a JSON or YAML file (UTF-8, a byte-order mark allowed) and checks it against the schema.
  *
- * @throws PlanLoadError naming the file, and each problem's path inside it
+ * @throws PlanLoadError naming the file, and each problem's path inside it: bytes that are not UTF-8 (with
+ * their offset), a repeated key, a field that does not match the schema
  * @example
  * const plan = await loadPlanFile("my-plans/xian.yaml");
  */
@@ -66,7 +67,7 @@ export async function readPlanSource(plan: Plan, planFile?: string): Promise<str
       ];
   for (const candidate of candidates) {
     // Read as extraction reads documents: HTML without its tags, line breaks as LF.
-    if (await isFile(candidate)) return toDocumentText(await readFile(candidate, "utf8"));
+    if (await isFile(candidate)) return toDocumentText(await readTextFile(candidate));
   }
   throw new PlanLoadError(planFile ?? plan.id, [
     { path: "source.file", message: `source text not found; looked in ${candidates.join(", ")}` },

@@ -1,4 +1,4 @@
-import { readDataFile } from "../_lib/read-data-file.js";
+import { readDataFile } from "./read-data-file.js";
 import { ReviewFileSchema, type Review } from "../model/review.js";
 import { formatPath, PlanLoadError } from "./errors.js";
 
