@@ -145,6 +145,17 @@ describe("reading plan files as they come", () => {
     expect(error.issues[0]?.message).toContain(`byte ${source.length} (0xFF)`);
   });
 
+  it("refuses control characters in plan text other than line breaks and tabs, naming the path", async () => {
+    const object = await minimalPlanObject();
+    const task = (object.tasks as Array<Record<string, unknown>>)[0]!;
+    task.title = "完善领导\u0000指挥体制";
+    task.text = "完善领导指挥体制。\n\t2023年应急指挥部全部建立。";
+    (object.indicators as Array<Record<string, unknown>>)[0]!.name = "\u001b[31m生产安全事故死亡人数";
+    const error = await expectLoadError(Promise.resolve().then(() => parsePlan(object, "plan.json")));
+    expect(error.issues.map((issue) => issue.path)).toEqual(["indicators[0].name", "tasks[0].title"]);
+    expect(error.issues[0]?.message).toContain("control character");
+  });
+
   it("refuses a key repeated in JSON as in YAML, naming the key and its path", async () => {
     const object = await minimalPlanObject();
     const json = JSON.stringify(object).replace('"title":"完善领导指挥体制"', '"title":"完善领导指挥体制","title":"另一个标题"');
