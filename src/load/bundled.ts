@@ -16,19 +16,20 @@ import { formatPath, PlanLoadError } from "./errors.js";
 import { parsePlan } from "./parse-plan.js";
 
 // The bundled plans are imported statically, so they work in browsers too; each is checked against the
-// schema the first time it is asked for.
+// schema the first time it is asked for, and frozen: every caller shares it, so none may change it.
 
 const rawBundledPlans: Readonly<Record<string, unknown>> = {
   national, shanxi, xinzhou, daixian, henan, nanyang, jilin, zhejiang, ningbo, jinhua,
 };
 
 /** Ids of the bundled plans, top of the hierarchy first. */
-export const bundledPlanIds: readonly string[] = Object.keys(rawBundledPlans);
+export const bundledPlanIds: readonly string[] = Object.freeze(Object.keys(rawBundledPlans));
 
 const parsedPlans = new Map<string, Plan>();
 
 /**
- * Returns a bundled plan by id, checked against the schema.
+ * Returns a bundled plan by id, checked against the schema. The plan is shared by every caller and so is
+ * frozen, deeply: to change it, change a copy (`structuredClone(plan)`).
  *
  * @throws Error when no bundled plan has that id (the message lists the ids there are)
  * @example
@@ -41,9 +42,18 @@ export function getBundledPlan(id: string): Plan {
   if (!isBundledPlanId(id)) {
     throw new Error(`no bundled plan has id "${id}"; there are: ${bundledPlanIds.join(", ")}`);
   }
-  const plan = parsePlan(rawBundledPlans[id], `data/plans/${id}.json`);
+  const plan = deepFreeze(parsePlan(rawBundledPlans[id], `data/plans/${id}.json`));
   parsedPlans.set(id, plan);
   return plan;
+}
+
+/** Freezes a value and everything in it. Frozen once when first parsed, the plans are then shared without copying. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Whether a bundled plan has this id. */
@@ -53,7 +63,7 @@ export function isBundledPlanId(id: string): boolean {
 
 let hierarchy: Hierarchy | undefined;
 
-/** The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json). */
+/** The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json); frozen, as it is shared. */
 export function getHierarchy(): Hierarchy {
   if (hierarchy === undefined) {
     const result = HierarchySchema.safeParse(hierarchyData);
@@ -63,7 +73,7 @@ export function getHierarchy(): Hierarchy {
         result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
       );
     }
-    hierarchy = result.data;
+    hierarchy = deepFreeze(result.data);
   }
   return hierarchy;
 }
