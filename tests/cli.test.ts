@@ -251,3 +251,14 @@ describe("plan-align extract, and documents wherever a plan is taken", () => {
     expect(stderr).toContain("no-such-document.html");
   });
 });
+
+describe("plan-align given input the library refuses", () => {
+  it("exits 1 with the message and no stack trace, e.g. for a review naming other plans", async () => {
+    const review = path.join(await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-")), "review.yaml");
+    await writeFile(review, "reviews:\n  - { reference: national, subject: nanyang, kind: indicator, referenceItem: core-1, subjectItem: core-1, decision: confirm }\n");
+    const { status, stdout, stderr } = runCli("audit", "daixian", "--review", review);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`plan-align: ${review}: reviews[0]: names national → nanyang, but nanyang is not among the plans auditPlan compares\n`);
+  });
+});

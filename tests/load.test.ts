@@ -165,4 +165,11 @@ describe("reading plan files as they come", () => {
     const yamlError = await expectLoadError(loadPlanFile(await writeTemp("twice.yaml", yaml)));
     expect(yamlError.issues).toEqual(jsonError.issues);
   });
+
+  it("says which folder it cannot read", async () => {
+    const missing = path.join(os.tmpdir(), "plan-align-no-such-folder");
+    const error = await expectLoadError(loadPlanDirectory(missing));
+    expect(error.file).toBe(missing);
+    expect(error.issues[0]?.message).toContain("cannot read the folder");
+  });
 });

@@ -1,12 +1,12 @@
 import type { Plan, Section } from "../model/plan.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
-import { getSectionPath } from "../model/sections.js";
+import { getSectionPathUnchecked } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
 import type { ItemKind, MatchableItem } from "../similarity/types.js";
 
 /** The role of a section: the first role named by its outermost ancestor, then the next one down, then itself. */
 export function getSectionRole(plan: Plan, section: Section): SectionRole | undefined {
-  for (const step of getSectionPath(plan, section.id)) {
+  for (const step of getSectionPathUnchecked(plan, section.id)) {
     const role = roleOfTitle(normalizeText(step.title));
     if (role !== undefined) return role;
   }
@@ -31,7 +31,7 @@ export interface PlanItem {
   bareHeading: boolean;
 }
 
-const contextOf = (plan: Plan, sectionId: string) => getSectionPath(plan, sectionId).map((section) => section.title);
+const contextOf = (plan: Plan, sectionId: string) => getSectionPathUnchecked(plan, sectionId).map((section) => section.title);
 
 /** The items of a plan of one kind, as scorers and reports see them. */
 export function collectItems(plan: Plan, kind: ItemKind): PlanItem[] {
@@ -96,7 +96,7 @@ const sayingOnly = (text: string) => normalizeText(text).replace(/^[(ï¼ˆ]?[0-9ä¸
 /** The titles of everything under a section: its subsections, tasks, projects and indicators. */
 function titlesWithin(plan: Plan, sectionId: string): string {
   const inside = new Set(
-    plan.sections.filter((section) => getSectionPath(plan, section.id).some((step) => step.id === sectionId)).map((section) => section.id),
+    plan.sections.filter((section) => getSectionPathUnchecked(plan, section.id).some((step) => step.id === sectionId)).map((section) => section.id),
   );
   const titles = [
     ...plan.sections.filter((section) => section.id !== sectionId && inside.has(section.id)).map((section) => section.title),

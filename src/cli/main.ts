@@ -12,7 +12,7 @@ import { auditAll, auditEach } from "../corpus/audit-all.js";
 import type { AuditReport } from "../findings/types.js";
 import { renderMatrix } from "../report/render-matrix.js";
 import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
-import { PlanLoadError } from "../load/errors.js";
+import { describeIssue, InputError } from "../model/input-error.js";
 import { readTextFile } from "../load/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
@@ -307,9 +307,9 @@ function printJson(value: unknown): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof PlanLoadError) {
-    // Bad input: one line per problem, with the file and the path inside it.
-    for (const issue of error.issues) console.error(`plan-align: ${error.file}: ${issue.path || "(plan)"}: ${issue.message}`);
+  if (error instanceof InputError) {
+    // Bad input: one line per problem, with the file (or the function) and the path inside it.
+    for (const issue of error.issues) console.error(`plan-align: ${describeIssue(error.input, issue)}`);
     process.exitCode = 1;
     return;
   }

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { readDataFile, readTextFile } from "./read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
-import type { Plan } from "../model/plan.js";
+import { checkArguments } from "../model/input-error.js";
+import { FilePathSchema } from "../model/options.js";
+import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
 import { parsePlan } from "./parse-plan.js";
@@ -40,15 +42,25 @@ const planExtensions = new Set([".json", ".yaml", ".yml"]);
  * const plan = await loadPlanFile("my-plans/xian.yaml");
  */
 export async function loadPlanFile(file: string): Promise<Plan> {
+  checkArguments("loadPlanFile", { file: [FilePathSchema, file] });
   return parsePlan(await readDataFile(file), file);
 }
 
 /**
  * Loads every plan file (.json, .yaml, .yml) in a folder, sorted by file name. All or nothing: if any file
  * fails, the first failure is thrown and no plans are returned.
+ *
+ * @throws PlanLoadError naming the folder when it cannot be read, or the first file that fails
  */
 export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
-  const names = (await readdir(dir)).filter((name) => planExtensions.has(path.extname(name).toLowerCase())).sort();
+  checkArguments("loadPlanDirectory", { dir: [FilePathSchema, dir] });
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new PlanLoadError(dir, [{ path: "", message: `cannot read the folder: ${(error as Error).message}` }]);
+  }
+  const names = entries.filter((name) => planExtensions.has(path.extname(name).toLowerCase())).sort();
   const plans: Plan[] = [];
   for (const name of names) plans.push(await loadPlanFile(path.join(dir, name)));
   return plans;
@@ -57,8 +69,16 @@ export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
 /**
  * Reads the source text a plan quotes from. A relative `source.file` is looked up beside the plan file when
  * one is given, else among the bundled sources.
+ *
+ * @throws InputError when the plan does not match the plan schema; PlanLoadError when the source is not
+ * found, cannot be read or is not UTF-8
  */
 export async function readPlanSource(plan: Plan, planFile?: string): Promise<string> {
+  checkArguments("readPlanSource", { plan: [PlanSchema, plan], planFile: [FilePathSchema.optional(), planFile] });
+  return readPlanSourceUnchecked(plan, planFile);
+}
+
+async function readPlanSourceUnchecked(plan: Plan, planFile: string | undefined): Promise<string> {
   const candidates = path.isAbsolute(plan.source.file)
     ? [plan.source.file]
     : [
@@ -97,6 +117,11 @@ export interface ResolvedPlan {
  * const { plan } = await resolvePlan("daixian");
  */
 export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
+  checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile] });
+  return resolvePlanUnchecked(idOrFile);
+}
+
+async function resolvePlanUnchecked(idOrFile: string): Promise<ResolvedPlan> {
   if (isBundledPlanId(idOrFile)) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
   if (!(await isFile(idOrFile))) {
     throw new PlanLoadError(idOrFile, [
@@ -125,11 +150,17 @@ export interface OpenedPlan extends ResolvedPlan {
 /**
  * Like `resolvePlan`, and also reads the source text the plan quotes.
  *
+ * @throws PlanLoadError as `resolvePlan` does, or when the source text is not found or cannot be read
  * @example
  * const { plan, sourceText } = await openPlan("daixian");
  */
 export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
-  const { plan, file } = await resolvePlan(idOrFile);
+  checkArguments("openPlan", { idOrFile: [FilePathSchema, idOrFile] });
+  return openPlanUnchecked(idOrFile);
+}
+
+async function openPlanUnchecked(idOrFile: string): Promise<OpenedPlan> {
+  const { plan, file } = await resolvePlanUnchecked(idOrFile);
   const bundled = isBundledPlanId(idOrFile);
-  return { plan, file, sourceText: await readPlanSource(plan, bundled ? undefined : file) };
+  return { plan, file, sourceText: await readPlanSourceUnchecked(plan, bundled ? undefined : file) };
 }
