@@ -6,11 +6,11 @@ import { readDataFile, readTextFile } from "./read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import { checkArguments } from "../model/input-error.js";
-import { FilePathSchema } from "../model/options.js";
+import { FilePathSchema, ResolveOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
-import { parsePlan } from "./parse-plan.js";
+import { findMissingQuotesUnchecked, parsePlan } from "./parse-plan.js";
 
 // Node-only: everything here touches the file system. The browser-safe core never imports this file.
 
@@ -108,17 +108,31 @@ export interface ResolvedPlan {
   file: string;
 }
 
+/** Options of `resolvePlan`. */
+export interface ResolveOptions {
+  /**
+   * Check that every quote of the plan occurs in its source text, as `validatePlan` does, and refuse the
+   * plan when one does not. Default false.
+   */
+  verifyQuotes?: boolean;
+}
+
 /**
  * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
  * or HTML), from which the plan is extracted.
  *
- * @throws PlanLoadError when the name is neither, or the file is not a valid plan
+ * @throws PlanLoadError when the name is neither, the file is not a valid plan, or (with `verifyQuotes`) a
+ * quote is not in the plan's source, naming each such quote's path
  * @example
- * const { plan } = await resolvePlan("daixian");
+ * const { plan } = await resolvePlan("my-plan.yaml", { verifyQuotes: true });
  */
-export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
-  checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile] });
-  return resolvePlanUnchecked(idOrFile);
+export async function resolvePlan(idOrFile: string, options: ResolveOptions = {}): Promise<ResolvedPlan> {
+  checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile], options: [ResolveOptionsSchema, options] });
+  if (options.verifyQuotes !== true) return resolvePlanUnchecked(idOrFile);
+  const { plan, file, sourceText } = await openPlanUnchecked(idOrFile);
+  const missing = findMissingQuotesUnchecked(plan, sourceText);
+  if (missing.length > 0) throw new PlanLoadError(file, missing);
+  return { plan, file };
 }
 
 async function resolvePlanUnchecked(idOrFile: string): Promise<ResolvedPlan> {

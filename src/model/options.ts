@@ -88,3 +88,5 @@ export const AuditAllOptionsSchema = z
   .strict();
 
 export const RenderOptionsSchema = z.object({ lang: ReportLanguageSchema }).partial().strict();
+
+export const ResolveOptionsSchema = z.object({ verifyQuotes: z.boolean() }).partial().strict();
