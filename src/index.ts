@@ -35,6 +35,7 @@ export type { Hierarchy, JurisdictionEntry } from "./model/hierarchy.js";
 export { getJsonSchemas } from "./model/json-schema.js";
 export { getSectionPath } from "./model/sections.js";
 
+export { InputError } from "./model/input-error.js";
 export { PlanLoadError } from "./load/errors.js";
 export type { PlanIssue } from "./load/errors.js";
 export { parsePlan, findMissingQuotes } from "./load/parse-plan.js";

@@ -2,7 +2,7 @@
 
 export * from "./index.js";
 export { loadPlanFile, loadPlanDirectory, readPlanSource, resolvePlan, openPlan, getBundledDataDir } from "./load/files.js";
-export type { ResolvedPlan, OpenedPlan } from "./load/files.js";
+export type { ResolvedPlan, OpenedPlan, ResolveOptions } from "./load/files.js";
 export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";
 export { loadSynonymFile } from "./synonyms/load-synonym-file.js";

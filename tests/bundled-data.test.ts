@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledPlanIds, getAncestorPlans, getBundledPlan, getHierarchy, type Plan } from "../src/index.js";
+import { auditPlan, bundledPlanIds, getAncestorPlans, getBundledPlan, getHierarchy, type Plan } from "../src/index.js";
 import { getBundledDataDir, readPlanSource, validatePlan } from "../src/node.js";
 
 // These tests pin the hand-checked data down: values below were read from the source texts in data/sources/.
@@ -202,5 +202,22 @@ describe("the parent plans known only from the reference notes", () => {
       expect(plan.indicators.length + plan.tasks.length + plan.projects.length + plan.sections.length).toBe(0);
     }
     expect(getAncestorPlans(getBundledPlan("ningbo")).map((plan) => plan.id)).toEqual(["zhejiang", "national"]);
+  });
+});
+
+describe("the bundled data, shared by every caller", () => {
+  it("is one frozen copy: a caller cannot change what later calls and audits see", () => {
+    const plan = getBundledPlan("daixian");
+    const asLoaded = JSON.stringify(plan);
+    const findings = auditPlan(plan).findings;
+    expect(() => plan.tasks.pop()).toThrow(TypeError);
+    expect(() => plan.tasks[19]!.units!.lead.push("某局")).toThrow(TypeError);
+    expect(() => Object.assign(plan.jurisdiction, { parent: null })).toThrow(TypeError);
+    expect(() => getHierarchy().jurisdictions.pop()).toThrow(TypeError);
+    expect(() => (bundledPlanIds as string[]).push("mine")).toThrow(TypeError);
+    // Shared, not copied on each access, so that auditing many plans stays fast.
+    expect(getBundledPlan("daixian")).toBe(plan);
+    expect(JSON.stringify(getBundledPlan("daixian"))).toBe(asLoaded);
+    expect(auditPlan(getBundledPlan("daixian")).findings).toEqual(findings);
   });
 });

@@ -251,3 +251,45 @@ describe("plan-align extract, and documents wherever a plan is taken", () => {
     expect(stderr).toContain("no-such-document.html");
   });
 });
+
+describe("plan-align compare, chain, audit and audit-all check quotes as validate does", () => {
+  // A copy of 代县's plan under another id, with one quote its source (data/sources/daixian.txt) does not say.
+  async function planMisquoting(): Promise<string> {
+    const plan = JSON.parse(await readFile(path.join(root, "data", "plans", "daixian.json"), "utf8")) as { id: string; tasks: Array<{ quote: string }> };
+    plan.id = "daixian-copy";
+    plan.tasks[0]!.quote = "这句话不在代县的文件里";
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-")), "daixian-copy.json");
+    await writeFile(file, JSON.stringify(plan));
+    return file;
+  }
+  const commands = (file: string) => [["compare", "national", file], ["chain", file], ["audit", file, "--fail-on", "error"], ["audit-all", file, "--format", "json"]];
+
+  it("refuses a plan whose quotes are not in its source: exit 1, the file and the quote's path, nothing printed", async () => {
+    const file = await planMisquoting();
+    for (const args of commands(file)) {
+      const { status, stdout, stderr } = runCli(...args);
+      expect({ args, status, stdout }).toEqual({ args, status: 1, stdout: "" });
+      expect(stderr).toContain(`${file}: tasks[0].quote: not found in the source daixian.txt`);
+    }
+  });
+
+  it("goes on with --no-verify-quotes", async () => {
+    const file = await planMisquoting();
+    for (const args of commands(file)) {
+      const { status, stdout } = runCli(...args, "--no-verify-quotes");
+      expect({ args, status }).toEqual({ args, status: args.includes("--fail-on") ? 3 : 0 });
+      expect(stdout).not.toBe("");
+    }
+  });
+});
+
+describe("plan-align given input the library refuses", () => {
+  it("exits 1 with the message and no stack trace, e.g. for a review naming other plans", async () => {
+    const review = path.join(await mkdtemp(path.join(os.tmpdir(), "plan-align-cli-")), "review.yaml");
+    await writeFile(review, "reviews:\n  - { reference: national, subject: nanyang, kind: indicator, referenceItem: core-1, subjectItem: core-1, decision: confirm }\n");
+    const { status, stdout, stderr } = runCli("audit", "daixian", "--review", review);
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`plan-align: ${review}: reviews[0]: names national → nanyang, but nanyang is not among the plans auditPlan compares\n`);
+  });
+});

@@ -108,3 +108,68 @@ describe("loading a plan", () => {
     expect(error.issues[0]?.message).toContain("daixian");
   });
 });
+
+describe("reading plan files as they come", () => {
+  async function writeTemp(name: string, content: string | Uint8Array): Promise<string> {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "plan-align-")), name);
+    await writeFile(file, content);
+    return file;
+  }
+
+  it("accepts a JSON plan that starts with a byte-order mark, as Windows editors save it", async () => {
+    const object = await minimalPlanObject();
+    const file = await writeTemp("bom.json", `\uFEFF${JSON.stringify(object)}`);
+    expect(await loadPlanFile(file)).toEqual(parsePlan(object));
+  });
+
+  it("refuses bytes that are not UTF-8, naming the file and the offset of the first, rather than reading U+FFFD", async () => {
+    const object = await minimalPlanObject();
+    // A U+FFFD the file really holds comes first: it is a character, and the offset counts its three bytes.
+    (object.indicators as Array<Record<string, unknown>>)[0]!.name = "\uFFFD生产安全事故死亡人数";
+    const text = JSON.stringify(object);
+    const at = text.indexOf("完善领导指挥体制");
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xe5, 0xae]), Buffer.from(text.slice(at))]);
+    const file = await writeTemp("latin.json", bytes);
+    const error = await expectLoadError(loadPlanFile(file));
+    expect(error.file).toBe(file);
+    expect(error.issues).toEqual([{ path: "", message: expect.stringContaining(`byte ${Buffer.byteLength(text.slice(0, at))} (0xE5)`) }]);
+  });
+
+  it("refuses a source text that is not UTF-8, naming it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-"));
+    await copyFile(minimalYaml, path.join(dir, "plan.yaml"));
+    const source = await readFile(path.join(fixtures, "minimal-source.txt"));
+    await writeFile(path.join(dir, "minimal-source.txt"), Buffer.concat([source, Buffer.from([0xff])]));
+    const error = await expectLoadError(openPlan(path.join(dir, "plan.yaml")));
+    expect(error.file).toBe(path.join(dir, "minimal-source.txt"));
+    expect(error.issues[0]?.message).toContain(`byte ${source.length} (0xFF)`);
+  });
+
+  it("refuses control characters in plan text other than line breaks and tabs, naming the path", async () => {
+    const object = await minimalPlanObject();
+    const task = (object.tasks as Array<Record<string, unknown>>)[0]!;
+    task.title = "完善领导\u0000指挥体制";
+    task.text = "完善领导指挥体制。\n\t2023年应急指挥部全部建立。";
+    (object.indicators as Array<Record<string, unknown>>)[0]!.name = "\u001b[31m生产安全事故死亡人数";
+    const error = await expectLoadError(Promise.resolve().then(() => parsePlan(object, "plan.json")));
+    expect(error.issues.map((issue) => issue.path)).toEqual(["indicators[0].name", "tasks[0].title"]);
+    expect(error.issues[0]?.message).toContain("control character");
+  });
+
+  it("refuses a key repeated in JSON as in YAML, naming the key and its path", async () => {
+    const object = await minimalPlanObject();
+    const json = JSON.stringify(object).replace('"title":"完善领导指挥体制"', '"title":"完善领导指挥体制","title":"另一个标题"');
+    const jsonError = await expectLoadError(loadPlanFile(await writeTemp("twice.json", json)));
+    expect(jsonError.issues).toEqual([{ path: "tasks[0].title", message: expect.stringContaining('"title"') }]);
+    const yaml = (await readFile(minimalYaml, "utf8")).replace("    title: 完善领导指挥体制\n", "    title: 完善领导指挥体制\n    title: 另一个标题\n");
+    const yamlError = await expectLoadError(loadPlanFile(await writeTemp("twice.yaml", yaml)));
+    expect(yamlError.issues).toEqual(jsonError.issues);
+  });
+
+  it("says which folder it cannot read", async () => {
+    const missing = path.join(os.tmpdir(), "plan-align-no-such-folder");
+    const error = await expectLoadError(loadPlanDirectory(missing));
+    expect(error.file).toBe(missing);
+    expect(error.issues[0]?.message).toContain("cannot read the folder");
+  });
+});

@@ -1,5 +1,9 @@
-import type { Plan } from "../model/plan.js";
-import { alignPlans, describePlan } from "./align-plans.js";
+import { z } from "zod";
+import { checkArguments } from "../model/input-error.js";
+import { AlignOptionsSchema } from "../model/options.js";
+import { PlanSchema, type Plan } from "../model/plan.js";
+import { checkReviewNamesCompared } from "../model/review.js";
+import { alignPlansUnchecked, describePlan } from "./align-plans.js";
 import type { AlignOptions, Alignment, PlanReference } from "./types.js";
 
 /** One level of a chain: aligned with the subject, or skipped with the reason. */
@@ -22,18 +26,32 @@ export interface ChainAlignment {
  * with the levels above it directly.
  *
  * @param ancestors - the plans above the subject, nearest first; for bundled plans `getAncestorPlans(subject)`
+ * @throws InputError when a plan or an option does not match its schema, or a review decision names plans
+ * not compared here
  * @example
  * const chain = alignChain(daixian, getAncestorPlans(daixian));
  * chain.steps.map((step) => step.status); // ["skipped", "aligned", "aligned"]
  */
 export function alignChain(subject: Plan, ancestors: readonly Plan[], options: AlignOptions = {}): ChainAlignment {
+  checkArguments("alignChain", { subject: [PlanSchema, subject], ancestors: [z.array(PlanSchema), ancestors], options: [AlignOptionsSchema, options] });
+  checkReviewNamesCompared("alignChain", options.review, new Map([[subject.id, referencesCompared(ancestors)]]), "options.review");
+  return alignChainUnchecked(subject, ancestors, options);
+}
+
+/** The ids of the plans a chain compares its subject with: the levels with content. */
+export function referencesCompared(ancestors: readonly Plan[]): string[] {
+  return ancestors.filter((reference) => reference.content !== "none").map((reference) => reference.id);
+}
+
+/** `alignChain` for arguments already checked: what audits call. */
+export function alignChainUnchecked(subject: Plan, ancestors: readonly Plan[], options: AlignOptions): ChainAlignment {
   return {
     subject: describePlan(subject),
     steps: ancestors.map((reference): ChainStep => {
       if (reference.content === "none") {
         return { reference: describePlan(reference), status: "skipped", reason: "no-content" };
       }
-      return { reference: describePlan(reference), status: "aligned", alignment: alignPlans(reference, subject, options) };
+      return { reference: describePlan(reference), status: "aligned", alignment: alignPlansUnchecked(reference, subject, options) };
     }),
   };
 }

@@ -1,4 +1,7 @@
-import { levelDepth, type Plan } from "../model/plan.js";
+import { checkArguments } from "../model/input-error.js";
+import { AlignOptionsSchema } from "../model/options.js";
+import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
+import { checkReviewNamesCompared } from "../model/review.js";
 import { getOutline } from "../model/sections.js";
 import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
@@ -41,11 +44,20 @@ const groupRoleOf = { task: "tasks", project: "projects" } as const;
  * group or to one item. Every match carries its score, each signal's part in it and the rule that accepted it;
  * reference items left unmatched list their best candidates when they have plausible ones.
  *
+ * @throws InputError when a plan or an option does not match its schema (naming the argument and the path
+ * inside it), or when a review decision names plans other than these two
  * @example
  * const alignment = alignPlans(getBundledPlan("national"), getBundledPlan("daixian"));
  * alignment.matches.filter((match) => match.kind === "indicator").length; // 6
  */
 export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions = {}): Alignment {
+  checkArguments("alignPlans", { reference: [PlanSchema, reference], subject: [PlanSchema, subject], options: [AlignOptionsSchema, options] });
+  checkReviewNamesCompared("alignPlans", options.review, new Map([[subject.id, [reference.id]]]), "options.review");
+  return alignPlansUnchecked(reference, subject, options);
+}
+
+/** `alignPlans` for arguments already checked: what chains and audits call for each plan above. */
+export function alignPlansUnchecked(reference: Plan, subject: Plan, options: AlignOptions): Alignment {
   const thresholds = { ...defaultAlignThresholds, ...options.thresholds };
   const selection = { ...defaultSelection, ...options.selection };
   const kinds = requestedKinds(options);
@@ -104,6 +116,7 @@ export function alignPlans(reference: Plan, subject: Plan, options: AlignOptions
  * const [best] = listCandidates(national, daixian, { kinds: ["indicator"] });
  */
 export function listCandidates(reference: Plan, subject: Plan, options: AlignOptions = {}): Candidate[] {
+  checkArguments("listCandidates", { reference: [PlanSchema, reference], subject: [PlanSchema, subject], options: [AlignOptionsSchema, options] });
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
   const candidates: Candidate[] = [];
   for (const kind of requestedKinds(options)) {

@@ -14,8 +14,8 @@ import { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 import type { AuditReport } from "../findings/types.js";
 import { renderMatrix } from "../report/render-matrix.js";
 import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
-import { PlanLoadError } from "../load/errors.js";
-import { readTextFile } from "../_lib/read-data-file.js";
+import { describeIssue, InputError } from "../model/input-error.js";
+import { readTextFile } from "../load/read-data-file.js";
 import { idFromFileName, resolvePlan } from "../load/files.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import type { Level, Plan } from "../model/plan.js";
@@ -80,6 +80,7 @@ const reportOptions = (command: Command, formats = ["json", "md", "csv", "html"]
     .addOption(new Option("--selection <method>", "how tasks, projects and groups are paired: by rank and score, or by the threshold alone").choices(["rank", "threshold"]).default("rank"))
     .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
     .option("--review <file>", "an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)")
+    .option("--no-verify-quotes", "do not check that the quotes of the plans named occur in their sources (as validate does)")
     .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
 
 reportOptions(
@@ -89,7 +90,8 @@ reportOptions(
     .argument("<reference>", "the plan compared against (usually the higher level): a bundled id, a plan file or a document")
     .argument("<subject>", "the plan being checked: a bundled id, a plan file or a document"),
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
-  const [reference, subject] = [await resolvePlan(referenceName), await resolvePlan(subjectName)];
+  const resolveOptions = { verifyQuotes: options.verifyQuotes };
+  const [reference, subject] = [await resolvePlan(referenceName, resolveOptions), await resolvePlan(subjectName, resolveOptions)];
   const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
   await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output);
 });
@@ -100,7 +102,7 @@ reportOptions(
     .description("match a plan with every bundled plan above it; levels without content are skipped")
     .argument("<subject>", planWithParentsHelp),
 ).action(async (subjectName: string, options: CompareOptions) => {
-  const { plan, ancestors } = await resolveWithAncestors("chain", subjectName);
+  const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options.verifyQuotes);
   const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output);
 });
@@ -115,7 +117,7 @@ reportOptions(
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
   .action(async (planName: string, options: AuditCommandOptions) => {
-    const { plan, ancestors } = await resolveWithAncestors("audit", planName);
+    const { plan, ancestors } = await resolveWithAncestors("audit", planName, options.verifyQuotes);
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output);
     // With a report written to a file, the terminal still gets the short summary.
@@ -140,7 +142,7 @@ reportOptions(
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
-    const plans = await resolvePlans(inputs);
+    const plans = await resolvePlans(inputs, options.verifyQuotes);
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
     let failed = false;
@@ -171,7 +173,7 @@ reportOptions(
   });
 
 /** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
-async function resolvePlans(inputs: readonly string[]): Promise<Plan[]> {
+async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): Promise<Plan[]> {
   const names: string[] = [];
   for (const input of inputs) {
     if (isBundledPlanId(input) || !(await isDirectory(input))) names.push(input);
@@ -179,7 +181,7 @@ async function resolvePlans(inputs: readonly string[]): Promise<Plan[]> {
   }
   if (names.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
   const plans: Plan[] = [];
-  for (const name of names) plans.push((await resolvePlan(name)).plan);
+  for (const name of names) plans.push((await resolvePlan(name, { verifyQuotes })).plan);
   const ids = new Map<string, number>();
   for (const plan of plans) ids.set(plan.id, (ids.get(plan.id) ?? 0) + 1);
   const repeated = [...ids].filter(([, count]) => count > 1).map(([id]) => id);
@@ -242,8 +244,8 @@ program
   });
 
 /** A plan and the bundled plans above it; a plan with none above it is a usage error. */
-async function resolveWithAncestors(command: string, name: string) {
-  const { plan } = await resolvePlan(name);
+async function resolveWithAncestors(command: string, name: string, verifyQuotes: boolean) {
+  const { plan } = await resolvePlan(name, { verifyQuotes });
   const ancestors = getAncestorPlans(plan);
   if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${name} (${plan.jurisdiction.name})`);
   return { plan, ancestors };
@@ -277,6 +279,7 @@ interface CompareOptions {
   selection: SelectionOptions["method"];
   synonyms?: string;
   review?: string;
+  verifyQuotes: boolean;
   output?: string;
 }
 
@@ -323,9 +326,9 @@ function printJson(value: unknown): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof PlanLoadError) {
-    // Bad input: one line per problem, with the file and the path inside it.
-    for (const issue of error.issues) console.error(`plan-align: ${error.file}: ${issue.path || "(plan)"}: ${issue.message}`);
+  if (error instanceof InputError) {
+    // Bad input: one line per problem, with the file (or the function) and the path inside it.
+    for (const issue of error.issues) console.error(`plan-align: ${describeIssue(error.input, issue)}`);
     process.exitCode = 1;
     return;
   }

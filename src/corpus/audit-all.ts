@@ -1,10 +1,15 @@
+import { z } from "zod";
+import { referencesCompared } from "../align/align-chain.js";
 import { describePlan } from "../align/align-plans.js";
 import type { PlanReference } from "../align/types.js";
-import { auditPlan } from "../findings/audit-plan.js";
+import { auditPlanUnchecked } from "../findings/audit-plan.js";
 import type { AuditOptions, AuditReport } from "../findings/types.js";
-import { getAncestorPlans } from "../load/bundled.js";
-import type { Plan } from "../model/plan.js";
-import { buildComplianceMatrix, type ComplianceMatrix } from "./compliance-matrix.js";
+import { getAncestorPlansUnchecked } from "../load/bundled.js";
+import { checkArguments } from "../model/input-error.js";
+import { AuditAllOptionsSchema } from "../model/options.js";
+import { PlanSchema, type Plan } from "../model/plan.js";
+import { checkReviewNamesCompared } from "../model/review.js";
+import { buildComplianceMatrixUnchecked, type ComplianceMatrix } from "./compliance-matrix.js";
 
 /** Options of `auditEach` and `auditAll`; every field has a default. */
 export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
@@ -17,11 +22,31 @@ export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
  * the given plans first (a bureau's own city or province plan), then among the bundled ones, with the
  * national division table deciding who is whose parent. Memory stays flat however many plans there are.
  *
+ * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
+ * (`plans[3].tasks[0].title`) or a review decision names plans not compared
  * @example
  * for (const report of auditEach([cityPlan, ...countyPlans])) write(JSON.stringify(report));
  */
-export function* auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
-  for (const { report } of auditWithAncestors(plans, options)) yield report;
+export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
+  checkCorpusArguments("auditEach", plans, options);
+  return reportsOf(auditWithAncestors(plans, options));
+}
+
+function* reportsOf(audits: Iterable<{ report: AuditReport }>): Generator<AuditReport> {
+  for (const { report } of audits) yield report;
+}
+
+/** Checks the plans and options of many audits once, so that no audit repeats the check. */
+export function checkCorpusArguments(functionName: string, plans: readonly Plan[], options: AuditAllOptions): void {
+  checkArguments(functionName, { plans: [z.array(PlanSchema), plans], options: [AuditAllOptionsSchema, options] });
+  const review = options.align?.review;
+  if (review === undefined) return;
+  // Only the plans a decision names need their ancestors found here; the audits find everyone's.
+  const named = new Set(review.decisions.map((decision) => decision.subject));
+  const compared = new Map(
+    plans.filter((plan) => named.has(plan.id)).map((plan) => [plan.id, referencesCompared(getAncestorPlansUnchecked(plan, plans))]),
+  );
+  checkReviewNamesCompared(functionName, review, compared, "options.align.review");
 }
 
 /** An audit with the ancestors it was made against. */
@@ -35,14 +60,14 @@ export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOpt
   const ancestorsOf = findAncestors(plans);
   for (const [index, plan] of plans.entries()) {
     const ancestors = ancestorsOf(plan);
-    yield { report: auditPlan(plan, { ...auditOptions, ancestors }), ancestors };
+    yield { report: auditPlanUnchecked(plan, { ...auditOptions, ancestors }), ancestors };
     onProgress?.(index + 1, plans.length, describePlan(plan));
   }
 }
 
 /** A plan's ancestors among the given plans first, then the bundled ones (see `getAncestorPlans`). */
 export function findAncestors(plans: readonly Plan[]): (plan: Plan) => Plan[] {
-  return (plan) => getAncestorPlans(plan, plans);
+  return (plan) => getAncestorPlansUnchecked(plan, plans);
 }
 
 /** Every plan's audit, and the compliance matrix across them. */
@@ -55,16 +80,18 @@ export interface AuditAllResult {
  * Audits many plans at once, each against its ancestors (see `auditEach`), and builds the compliance
  * matrix: each ancestor's indicators and task and project groups against every plan below it.
  *
+ * @throws InputError as `auditEach` does
  * @example
  * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
  * matrix.rows.length; // the national indicators, 山西省's and 河南省's groups and indicators
  */
 export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
+  checkCorpusArguments("auditAll", plans, options);
   const reports: AuditReport[] = [];
   const ancestors = new Map<string, Plan>();
   for (const audited of auditWithAncestors(plans, options)) {
     reports.push(audited.report);
     for (const ancestor of audited.ancestors) ancestors.set(ancestor.id, ancestor);
   }
-  return { reports, matrix: buildComplianceMatrix(reports, [...ancestors.values()]) };
+  return { reports, matrix: buildComplianceMatrixUnchecked(reports, [...ancestors.values()]) };
 }

@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { z } from "zod";
 import { describePlan } from "../align/align-plans.js";
 import type { AuditReport } from "../findings/types.js";
 import type { Plan } from "../model/plan.js";
-import { auditWithAncestors, findAncestors, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
+import { checkArguments } from "../model/input-error.js";
+import { auditWithAncestors, checkCorpusArguments, findAncestors, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
 import type { AuditTask } from "./audit-worker.js";
 
 /** Options of `auditEachInParallel`. */
@@ -24,12 +26,21 @@ const workerFile = new URL(fromSources ? "./audit-worker.ts" : "./audit-worker.j
  * flat however many plans there are. Options that cannot cross to a thread (a scorer or tokenizer of your
  * own, which are functions) make it audit in this thread instead.
  *
+ * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
+ *
  * @example
  * for await (const { report } of auditEachInParallel(plans)) write(JSON.stringify(report));
  */
-export async function* auditEachInParallel(plans: readonly Plan[], options: ParallelAuditOptions = {}): AsyncGenerator<AuditedPlan> {
-  const { threads = availableParallelism(), onProgress, ...auditOptions } = options;
-  if (threads <= 1 || plans.length < 2 || !canCrossThreads(auditOptions)) {
+export function auditEachInParallel(plans: readonly Plan[], options: ParallelAuditOptions = {}): AsyncGenerator<AuditedPlan> {
+  const { threads = availableParallelism(), ...corpusOptions } = options;
+  checkArguments("auditEachInParallel", { threads: [z.int().min(1), threads] });
+  checkCorpusArguments("auditEachInParallel", plans, corpusOptions);
+  return audits(plans, corpusOptions, threads);
+}
+
+async function* audits(plans: readonly Plan[], options: AuditAllOptions, threads: number): AsyncGenerator<AuditedPlan> {
+  const { onProgress, ...auditOptions } = options;
+  if (threads === 1 || plans.length < 2 || !canCrossThreads(auditOptions)) {
     yield* auditWithAncestors(plans, options);
     return;
   }

@@ -1,6 +1,6 @@
 // One audit on a worker thread of `auditEachInParallel`: the plan, its ancestors and the options arrive
-// cloned, the report goes back cloned.
-import { auditPlan } from "../findings/audit-plan.js";
+// cloned, already checked at the call, and the report goes back cloned.
+import { auditPlanUnchecked } from "../findings/audit-plan.js";
 import type { AuditOptions, AuditReport } from "../findings/types.js";
 import type { Plan } from "../model/plan.js";
 
@@ -11,5 +11,5 @@ export interface AuditTask {
 }
 
 export default function audit(task: AuditTask): AuditReport {
-  return auditPlan(task.plan, { ...task.options, ancestors: task.ancestors });
+  return auditPlanUnchecked(task.plan, { ...task.options, ancestors: task.ancestors });
 }

@@ -1,15 +1,19 @@
+import { z } from "zod";
 import { getTaskGroups } from "../align/items.js";
 import type { PlanReference } from "../align/types.js";
 import { describePlan } from "../align/align-plans.js";
 import type { AuditReport, FindingKind } from "../findings/types.js";
-import { levelDepth, type Plan } from "../model/plan.js";
+import { AuditReportSchema } from "../model/audit-report.js";
+import { MatrixVerdictSchema } from "../model/compliance-matrix.js";
+import { checkArguments } from "../model/input-error.js";
+import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
 
 /**
  * How a plan stands to one item of an ancestor: `carried` (a counterpart, no target to compare), `equal`,
  * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `not-applicable`
  * (a duty of the ancestor's own level), `cannot-judge` (the copy is cut off, or the targets do not compare).
  */
-export type MatrixVerdict = "carried" | "equal" | "stronger" | "weaker" | "missing" | "unconfirmed" | "not-applicable" | "cannot-judge";
+export type MatrixVerdict = z.infer<typeof MatrixVerdictSchema>;
 
 /** One cell: the verdict, and the index of the finding behind it in that plan's report (none for carried). */
 export interface MatrixCell {
@@ -49,8 +53,15 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  * each plan below it carries them. Absences in a copy that is cut off cannot be judged.
  *
  * @param ancestors - the plans the audits compared with; those without content give no rows
+ * @throws InputError when a report or a plan does not match its schema
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
+  checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });
+  return buildComplianceMatrixUnchecked(reports, ancestors);
+}
+
+/** `buildComplianceMatrix` for arguments already checked: the reports `auditAll` has just made. */
+export function buildComplianceMatrixUnchecked(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   const ordered = ancestors
     .filter((plan) => plan.content !== "none")
     .sort((a, b) => levelDepth[a.jurisdiction.level] - levelDepth[b.jurisdiction.level] || a.id.localeCompare(b.id));

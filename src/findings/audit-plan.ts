@@ -1,8 +1,12 @@
-import { alignChain, type ChainStep } from "../align/align-chain.js";
+import { z } from "zod";
+import { alignChainUnchecked, referencesCompared, type ChainStep } from "../align/align-chain.js";
 import { getTaskGroups, type GroupRoles } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
-import { getAncestorPlans } from "../load/bundled.js";
-import type { Indicator, Plan } from "../model/plan.js";
+import { getAncestorPlansUnchecked } from "../load/bundled.js";
+import { checkArguments } from "../model/input-error.js";
+import { AuditOptionsSchema } from "../model/options.js";
+import { PlanSchema, type Indicator, type Plan } from "../model/plan.js";
+import { checkReviewNamesCompared } from "../model/review.js";
 import { getOutline } from "../model/sections.js";
 import { describePlan } from "../align/align-plans.js";
 import { getLabels, type ReportLanguage } from "../report/labels.js";
@@ -19,14 +23,24 @@ import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditRepor
  * indicator natures, what it adds, and of the plan itself: tasks without a lead unit, omissions in its
  * source. Findings come in a stable order: by ancestor, then kind, then document order.
  *
+ * @throws InputError when the plan or an option (ancestors, alignment options, language) does not match its
+ * schema, naming the argument and the path inside it, or when a review decision names plans not compared
  * @example
  * const report = auditPlan(getBundledPlan("daixian"));
  * report.findings.filter((finding) => finding.kind === "weaker-target").length; // 2
  */
 export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditReport {
+  checkArguments("auditPlan", { plan: [PlanSchema, subject], options: [AuditOptionsSchema, options] });
+  const ancestors = options.ancestors ?? getAncestorPlansUnchecked(subject);
+  checkReviewNamesCompared("auditPlan", options.align?.review, new Map([[subject.id, referencesCompared(ancestors)]]), "options.align.review");
+  return auditPlanUnchecked(subject, { ...options, ancestors });
+}
+
+/** `auditPlan` for arguments already checked, its ancestors found: what audits of many plans call for each. */
+export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ancestors: readonly Plan[] }): AuditReport {
   const lang = options.lang ?? "zh";
-  const ancestors = options.ancestors ?? getAncestorPlans(subject);
-  const chain = alignChain(subject, ancestors, options.align ?? {});
+  const { ancestors } = options;
+  const chain = alignChainUnchecked(subject, ancestors, options.align ?? {});
   const findings: Finding[] = [];
   // Each plan's task and project groups, read once: findings and the coverage summary both need them.
   const subjectGroups = getTaskGroups(subject);
@@ -48,11 +62,16 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
 /**
  * Audits several plans, each against its own ancestors.
  *
+ * @throws InputError as `auditPlan` does, naming the plan by its index (`plans[2].tasks[0].title`)
  * @example
  * const reports = auditMany([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
  */
 export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors"> = {}): AuditReport[] {
-  return subjects.map((subject) => auditPlan(subject, options));
+  checkArguments("auditMany", { plans: [z.array(PlanSchema), subjects], options: [AuditOptionsSchema.omit({ ancestors: true }), options] });
+  const withAncestors = subjects.map((subject) => ({ subject, ancestors: getAncestorPlansUnchecked(subject) }));
+  const compared = new Map(withAncestors.map(({ subject, ancestors }) => [subject.id, referencesCompared(ancestors)]));
+  checkReviewNamesCompared("auditMany", options.align?.review, compared, "options.align.review");
+  return withAncestors.map(({ subject, ancestors }) => auditPlanUnchecked(subject, { ...options, ancestors }));
 }
 
 function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: Plan, lang: ReportLanguage): Finding {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import hierarchyData from "../../data/jurisdictions.json";
 import daixian from "../../data/plans/daixian.json";
 import henan from "../../data/plans/henan.json";
@@ -11,39 +12,51 @@ import xinzhou from "../../data/plans/xinzhou.json";
 import zhejiang from "../../data/plans/zhejiang.json";
 import { resolveDivision, toJurisdiction, type Division } from "../jurisdictions/divisions.js";
 import { HierarchySchema, type Hierarchy, type JurisdictionEntry } from "../model/hierarchy.js";
-import type { Level, Plan } from "../model/plan.js";
+import { checkArguments, InputError } from "../model/input-error.js";
+import { PlanSchema, type Level, type Plan } from "../model/plan.js";
 import { formatPath, PlanLoadError } from "./errors.js";
 import { parsePlan } from "./parse-plan.js";
 
 // The bundled plans are imported statically, so they work in browsers too; each is checked against the
-// schema the first time it is asked for.
+// schema the first time it is asked for, and frozen: every caller shares it, so none may change it.
 
 const rawBundledPlans: Readonly<Record<string, unknown>> = {
   national, shanxi, xinzhou, daixian, henan, nanyang, jilin, zhejiang, ningbo, jinhua,
 };
 
 /** Ids of the bundled plans, top of the hierarchy first. */
-export const bundledPlanIds: readonly string[] = Object.keys(rawBundledPlans);
+export const bundledPlanIds: readonly string[] = Object.freeze(Object.keys(rawBundledPlans));
 
 const parsedPlans = new Map<string, Plan>();
 
 /**
- * Returns a bundled plan by id, checked against the schema.
+ * Returns a bundled plan by id, checked against the schema. The plan is shared by every caller and so is
+ * frozen, deeply: to change it, change a copy (`structuredClone(plan)`).
  *
- * @throws Error when no bundled plan has that id (the message lists the ids there are)
+ * @throws InputError when no bundled plan has that id (the message lists the ids there are)
  * @example
  * const daixian = getBundledPlan("daixian");
  * daixian.indicators.length; // 6 core indicators, plus the targets in its goal text
  */
 export function getBundledPlan(id: string): Plan {
+  checkArguments("getBundledPlan", { id: [z.string(), id] });
   const cached = parsedPlans.get(id);
   if (cached !== undefined) return cached;
   if (!isBundledPlanId(id)) {
-    throw new Error(`no bundled plan has id "${id}"; there are: ${bundledPlanIds.join(", ")}`);
+    throw new InputError("getBundledPlan", [{ path: "id", message: `no bundled plan has id "${id}"; there are: ${bundledPlanIds.join(", ")}` }]);
   }
-  const plan = parsePlan(rawBundledPlans[id], `data/plans/${id}.json`);
+  const plan = deepFreeze(parsePlan(rawBundledPlans[id], `data/plans/${id}.json`));
   parsedPlans.set(id, plan);
   return plan;
+}
+
+/** Freezes a value and everything in it. Frozen once when first parsed, the plans are then shared without copying. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Whether a bundled plan has this id. */
@@ -53,7 +66,7 @@ export function isBundledPlanId(id: string): boolean {
 
 let hierarchy: Hierarchy | undefined;
 
-/** The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json). */
+/** The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json); frozen, as it is shared. */
 export function getHierarchy(): Hierarchy {
   if (hierarchy === undefined) {
     const result = HierarchySchema.safeParse(hierarchyData);
@@ -63,7 +76,7 @@ export function getHierarchy(): Hierarchy {
         result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
       );
     }
-    hierarchy = result.data;
+    hierarchy = deepFreeze(result.data);
   }
   return hierarchy;
 }
@@ -75,10 +88,17 @@ export function getHierarchy(): Hierarchy {
  * jurisdiction with neither gets a placeholder without content, and one whose plan has no content keeps
  * it: a caller skips both and says so.
  *
+ * @throws InputError when the plan, or one of `among`, does not match the plan schema
  * @example
  * getAncestorPlans(getBundledPlan("daixian")).map((plan) => plan.id); // ["xinzhou", "shanxi", "national"]
  */
 export function getAncestorPlans(plan: Plan, among: readonly Plan[] = []): Plan[] {
+  checkArguments("getAncestorPlans", { plan: [PlanSchema, plan], among: [z.array(PlanSchema), among] });
+  return getAncestorPlansUnchecked(plan, among);
+}
+
+/** `getAncestorPlans` for arguments already checked: what audits of many plans call for each. */
+export function getAncestorPlansUnchecked(plan: Plan, among: readonly Plan[] = []): Plan[] {
   const byName = new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry]));
   return ancestorNames(plan.jurisdiction, byName).flatMap((name) => {
     const given = among.filter((candidate) => candidate !== plan && candidate.jurisdiction.name === name);
@@ -139,18 +159,27 @@ export interface PlanSummary {
   counts: { indicators: number; tasks: number; projects: number };
 }
 
-/** Summarizes a plan: id, title, level, the nearest bundled plan above it, and its item counts. */
+/**
+ * Summarizes a plan: id, title, level, the nearest bundled plan above it, and its item counts.
+ *
+ * @throws InputError when the plan does not match the plan schema
+ */
 export function summarizePlan(plan: Plan): PlanSummary {
+  checkArguments("summarizePlan", { plan: [PlanSchema, plan] });
+  return summarizePlanUnchecked(plan);
+}
+
+function summarizePlanUnchecked(plan: Plan): PlanSummary {
   return {
     id: plan.id,
     title: plan.title,
     level: plan.jurisdiction.level,
-    parent: getAncestorPlans(plan)[0]?.id ?? null,
+    parent: getAncestorPlansUnchecked(plan)[0]?.id ?? null,
     counts: { indicators: plan.indicators.length, tasks: plan.tasks.length, projects: plan.projects.length },
   };
 }
 
 /** Every bundled plan, summarized, top of the hierarchy first. */
 export function listBundledPlans(): PlanSummary[] {
-  return bundledPlanIds.map((id) => summarizePlan(getBundledPlan(id)));
+  return bundledPlanIds.map((id) => summarizePlanUnchecked(getBundledPlan(id)));
 }

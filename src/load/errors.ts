@@ -1,40 +1,24 @@
-/** One problem found in a plan, at a JSON path such as `indicators[3].target`. */
-export interface PlanIssue {
-  /** Where in the plan, in the JSON path notation `tasks[12].units.lead`; empty for the whole plan. */
-  path: string;
-  /** What is wrong, in words a person can act on. */
-  message: string;
-}
+import { InputError, type PlanIssue } from "../model/input-error.js";
+
+export { formatPath } from "../model/input-error.js";
+export type { PlanIssue } from "../model/input-error.js";
 
 /**
- * Thrown when a plan (or a synonym table) cannot be loaded: the file is unreadable, is not JSON or YAML, or
- * does not match its schema. Nothing is returned half-loaded.
+ * The `InputError` of a file (or of a plan given as a value): a plan, review or synonym table that cannot be
+ * read, is not UTF-8, JSON or YAML, repeats a key, does not match its schema, or quotes what its source does
+ * not say. Nothing is returned half-loaded.
  *
  * @example
  * try { await loadPlanFile("plans/x.json"); }
  * catch (error) { if (error instanceof PlanLoadError) console.error(error.file, error.issues); }
  */
-export class PlanLoadError extends Error {
+export class PlanLoadError extends InputError {
   override readonly name = "PlanLoadError";
   /** The file that failed, or a label such as `<object>` for plans given as values. */
   readonly file: string;
-  /** Every problem found, each with its path. */
-  readonly issues: readonly PlanIssue[];
 
   constructor(file: string, issues: readonly PlanIssue[]) {
-    const lines = issues.map((issue) => `  ${issue.path || "(plan)"}: ${issue.message}`);
-    super(`${file}: cannot be loaded\n${lines.join("\n")}`);
+    super(file, issues);
     this.file = file;
-    this.issues = issues;
   }
-}
-
-/** Formats a path of keys and indexes as `tasks[12].units.lead`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
 }

@@ -1,14 +1,16 @@
 import { statSync } from "node:fs";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readDataFile, readTextFile } from "../_lib/read-data-file.js";
+import { readDataFile, readTextFile } from "./read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
-import type { Plan } from "../model/plan.js";
+import { checkArguments } from "../model/input-error.js";
+import { FilePathSchema, ResolveOptionsSchema } from "../model/options.js";
+import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
-import { parsePlan } from "./parse-plan.js";
+import { findMissingQuotesUnchecked, parsePlan } from "./parse-plan.js";
 
 // Node-only: everything here touches the file system. The browser-safe core never imports this file.
 
@@ -32,22 +34,33 @@ function findDataDir(start: string): string {
 const planExtensions = new Set([".json", ".yaml", ".yml"]);
 
 /**
- * Reads a plan from a JSON or YAML file and checks it against the schema.
+ * Reads a plan from a JSON or YAML file (UTF-8, a byte-order mark allowed) and checks it against the schema.
  *
- * @throws PlanLoadError naming the file, and each problem's path inside it
+ * @throws PlanLoadError naming the file, and each problem's path inside it: bytes that are not UTF-8 (with
+ * their offset), a repeated key, a field that does not match the schema
  * @example
  * const plan = await loadPlanFile("my-plans/xian.yaml");
  */
 export async function loadPlanFile(file: string): Promise<Plan> {
+  checkArguments("loadPlanFile", { file: [FilePathSchema, file] });
   return parsePlan(await readDataFile(file), file);
 }
 
 /**
  * Loads every plan file (.json, .yaml, .yml) in a folder, sorted by file name. All or nothing: if any file
  * fails, the first failure is thrown and no plans are returned.
+ *
+ * @throws PlanLoadError naming the folder when it cannot be read, or the first file that fails
  */
 export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
-  const names = (await readdir(dir)).filter((name) => planExtensions.has(path.extname(name).toLowerCase())).sort();
+  checkArguments("loadPlanDirectory", { dir: [FilePathSchema, dir] });
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new PlanLoadError(dir, [{ path: "", message: `cannot read the folder: ${(error as Error).message}` }]);
+  }
+  const names = entries.filter((name) => planExtensions.has(path.extname(name).toLowerCase())).sort();
   const plans: Plan[] = [];
   for (const name of names) plans.push(await loadPlanFile(path.join(dir, name)));
   return plans;
@@ -56,8 +69,16 @@ export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
 /**
  * Reads the source text a plan quotes from. A relative `source.file` is looked up beside the plan file when
  * one is given, else among the bundled sources.
+ *
+ * @throws InputError when the plan does not match the plan schema; PlanLoadError when the source is not
+ * found, cannot be read or is not UTF-8
  */
 export async function readPlanSource(plan: Plan, planFile?: string): Promise<string> {
+  checkArguments("readPlanSource", { plan: [PlanSchema, plan], planFile: [FilePathSchema.optional(), planFile] });
+  return readPlanSourceUnchecked(plan, planFile);
+}
+
+async function readPlanSourceUnchecked(plan: Plan, planFile: string | undefined): Promise<string> {
   const candidates = path.isAbsolute(plan.source.file)
     ? [plan.source.file]
     : [
@@ -66,7 +87,7 @@ export async function readPlanSource(plan: Plan, planFile?: string): Promise<str
       ];
   for (const candidate of candidates) {
     // Read as extraction reads documents: HTML without its tags, line breaks as LF.
-    if (await isFile(candidate)) return toDocumentText(await readFile(candidate, "utf8"));
+    if (await isFile(candidate)) return toDocumentText(await readTextFile(candidate));
   }
   throw new PlanLoadError(planFile ?? plan.id, [
     { path: "source.file", message: `source text not found; looked in ${candidates.join(", ")}` },
@@ -87,15 +108,34 @@ export interface ResolvedPlan {
   file: string;
 }
 
+/** Options of `resolvePlan`. */
+export interface ResolveOptions {
+  /**
+   * Check that every quote of the plan occurs in its source text, as `validatePlan` does, and refuse the
+   * plan when one does not. Default false.
+   */
+  verifyQuotes?: boolean;
+}
+
 /**
  * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
  * or HTML), from which the plan is extracted.
  *
- * @throws PlanLoadError when the name is neither, or the file is not a valid plan
+ * @throws PlanLoadError when the name is neither, the file is not a valid plan, or (with `verifyQuotes`) a
+ * quote is not in the plan's source, naming each such quote's path
  * @example
- * const { plan } = await resolvePlan("daixian");
+ * const { plan } = await resolvePlan("my-plan.yaml", { verifyQuotes: true });
  */
-export async function resolvePlan(idOrFile: string): Promise<ResolvedPlan> {
+export async function resolvePlan(idOrFile: string, options: ResolveOptions = {}): Promise<ResolvedPlan> {
+  checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile], options: [ResolveOptionsSchema, options] });
+  if (options.verifyQuotes !== true) return resolvePlanUnchecked(idOrFile);
+  const { plan, file, sourceText } = await openPlanUnchecked(idOrFile);
+  const missing = findMissingQuotesUnchecked(plan, sourceText);
+  if (missing.length > 0) throw new PlanLoadError(file, missing);
+  return { plan, file };
+}
+
+async function resolvePlanUnchecked(idOrFile: string): Promise<ResolvedPlan> {
   if (isBundledPlanId(idOrFile)) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
   if (!(await isFile(idOrFile))) {
     throw new PlanLoadError(idOrFile, [
@@ -124,11 +164,17 @@ export interface OpenedPlan extends ResolvedPlan {
 /**
  * Like `resolvePlan`, and also reads the source text the plan quotes.
  *
+ * @throws PlanLoadError as `resolvePlan` does, or when the source text is not found or cannot be read
  * @example
  * const { plan, sourceText } = await openPlan("daixian");
  */
 export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
-  const { plan, file } = await resolvePlan(idOrFile);
+  checkArguments("openPlan", { idOrFile: [FilePathSchema, idOrFile] });
+  return openPlanUnchecked(idOrFile);
+}
+
+async function openPlanUnchecked(idOrFile: string): Promise<OpenedPlan> {
+  const { plan, file } = await resolvePlanUnchecked(idOrFile);
   const bundled = isBundledPlanId(idOrFile);
-  return { plan, file, sourceText: await readPlanSource(plan, bundled ? undefined : file) };
+  return { plan, file, sourceText: await readPlanSourceUnchecked(plan, bundled ? undefined : file) };
 }

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { checkArguments } from "../model/input-error.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";
 
@@ -12,6 +13,7 @@ import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";
  * const plan = parsePlan(JSON.parse(text), "daixian.json");
  */
 export function parsePlan(input: unknown, file = "<object>"): Plan {
+  checkArguments("parsePlan", { file: [z.string().min(1), file] });
   const result = PlanSchema.safeParse(input);
   if (!result.success) throw new PlanLoadError(file, describeIssues(result.error.issues));
   return result.data;
@@ -25,10 +27,17 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): PlanIssue[] {
  * Finds the quotes of a plan that do not occur in its source text, character for character.
  *
  * @returns one issue per missing quote, with its path, e.g. `tasks[4].quote`
+ * @throws InputError when the plan does not match the plan schema or the source text is not a string
  * @example
  * const problems = findMissingQuotes(plan, sourceText); // [] when every quote is found
  */
 export function findMissingQuotes(plan: Plan, sourceText: string): PlanIssue[] {
+  checkArguments("findMissingQuotes", { plan: [PlanSchema, plan], sourceText: [z.string(), sourceText] });
+  return findMissingQuotesUnchecked(plan, sourceText);
+}
+
+/** `findMissingQuotes` for a plan already checked, as loading gives it. */
+export function findMissingQuotesUnchecked(plan: Plan, sourceText: string): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const lists = ["sections", "indicators", "tasks", "projects", "omissions"] as const;
   for (const list of lists) {

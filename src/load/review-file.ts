@@ -1,4 +1,6 @@
-import { readDataFile } from "../_lib/read-data-file.js";
+import { readDataFile } from "./read-data-file.js";
+import { checkArguments } from "../model/input-error.js";
+import { FilePathSchema } from "../model/options.js";
 import { ReviewFileSchema, type Review } from "../model/review.js";
 import { formatPath, PlanLoadError } from "./errors.js";
 
@@ -12,6 +14,7 @@ import { formatPath, PlanLoadError } from "./errors.js";
  * const report = auditPlan(daixian, { align: { review } });
  */
 export async function loadReviewFile(file: string): Promise<Review> {
+  checkArguments("loadReviewFile", { file: [FilePathSchema, file] });
   const result = ReviewFileSchema.safeParse(await readDataFile(file));
   if (!result.success) {
     throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));

@@ -1,7 +1,9 @@
+import { checkArguments } from "../model/input-error.js";
+import { FilePathSchema } from "../model/options.js";
 import type { PlanIssue } from "./errors.js";
 import { PlanLoadError } from "./errors.js";
 import { openPlan } from "./files.js";
-import { findMissingQuotes } from "./parse-plan.js";
+import { findMissingQuotesUnchecked } from "./parse-plan.js";
 
 /** The outcome of checking one plan: every problem with its path, or none. */
 export interface PlanValidation {
@@ -19,14 +21,16 @@ export interface PlanValidation {
  * Checks a plan (bundled id or file) against the schema and checks that each quote occurs in its source.
  * Never throws for a bad plan: problems are returned, with their paths.
  *
+ * @throws InputError only when `idOrFile` is not a non-empty string
  * @example
  * const result = await validatePlan("daixian");
  * result.valid; // true
  */
 export async function validatePlan(idOrFile: string): Promise<PlanValidation> {
+  checkArguments("validatePlan", { idOrFile: [FilePathSchema, idOrFile] });
   try {
     const { plan, file, sourceText } = await openPlan(idOrFile);
-    const problems = findMissingQuotes(plan, sourceText);
+    const problems = findMissingQuotesUnchecked(plan, sourceText);
     return { input: idOrFile, file, id: plan.id, valid: problems.length === 0, problems };
   } catch (error) {
     if (!(error instanceof PlanLoadError)) throw error;

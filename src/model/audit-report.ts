@@ -4,8 +4,10 @@ import { LevelSchema } from "./plan.js";
 // The JSON contract of `plan-align audit --format json`: written out as docs/audit-report.schema.json, and
 // tests check that real reports validate against it, so the two cannot drift apart.
 
-const PlanReferenceSchema = z.object({ id: z.string(), title: z.string(), level: LevelSchema }).strict();
-const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]);
+/** A plan as alignments and reports name it. */
+export const PlanReferenceSchema = z.object({ id: z.string(), title: z.string(), level: LevelSchema }).strict();
+/** Kinds of item that are matched. */
+export const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]);
 const ItemReferenceSchema = z
   .object({ kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string() })
   .strict()
@@ -28,7 +30,8 @@ const MatchSchema = z
   })
   .strict();
 const CandidateSchema = z.object({ subject: ItemReferenceSchema, score: z.number().min(0).max(1) }).strict();
-const AlignmentSchema = z
+/** An alignment of two plans, as `alignPlans` returns it. */
+export const AlignmentSchema = z
   .object({
     reference: PlanReferenceSchema,
     subject: PlanReferenceSchema,
@@ -48,10 +51,13 @@ const AlignmentSchema = z
       .strict(),
   })
   .strict();
-const ChainStepSchema = z.union([
+/** One level of a chain: aligned, or skipped with the reason. */
+export const ChainStepSchema = z.union([
   z.object({ reference: PlanReferenceSchema, status: z.literal("aligned"), alignment: AlignmentSchema }).strict(),
   z.object({ reference: PlanReferenceSchema, status: z.literal("skipped"), reason: z.enum(["no-content"]) }).strict(),
 ]);
+/** A plan aligned with each plan above it, as `alignChain` returns it. */
+export const ChainAlignmentSchema = z.object({ subject: PlanReferenceSchema, steps: z.array(ChainStepSchema) }).strict();
 
 export const FindingKindSchema = z.enum([
   "incomplete-document", "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",

@@ -8,14 +8,20 @@ const Slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/u, "a lowercase slug such as `daixian` or `task-3.2`");
 
+/**
+ * Text as documents have it: line breaks and tabs, but no other control character (a NUL, an escape
+ * sequence, a C1 code), which no document means to show and which would reach every report.
+ */
+const PlainText = z
+  .string()
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/u, "contains a control character; text may hold line breaks and tabs, no other");
+
 const IsoDate = z.iso.date().describe("A calendar date, YYYY-MM-DD.");
 
 const Year = z.int().min(1949).max(2100);
 
 /** The exact text span of the source that an item or section was taken from. */
-const Quote = z
-  .string()
-  .min(1)
+const Quote = PlainText.min(1)
   .describe("The exact text span of the plan's source that this was taken from, character for character.");
 
 /** Levels of government, top down. */
@@ -29,11 +35,9 @@ export const levelDepth: Readonly<Record<Level, number>> = { national: 0, provin
 
 export const JurisdictionSchema = z
   .object({
-    name: z.string().min(1).describe("Name as written in Chinese, e.g. 代县; 全国 for the nation."),
+    name: PlainText.min(1).describe("Name as written in Chinese, e.g. 代县; 全国 for the nation."),
     level: LevelSchema,
-    parent: z
-      .string()
-      .min(1)
+    parent: PlainText.min(1)
       .nullable()
       .describe("Name of the jurisdiction directly above, e.g. 忻州市 for 代县; null for 全国."),
   })
@@ -47,14 +51,12 @@ export type PlanKind = z.infer<typeof PlanKindSchema>;
 
 export const SourceSchema = z
   .object({
-    file: z
-      .string()
-      .min(1)
+    file: PlainText.min(1)
       .describe("Source text file, relative to the bundled data/sources/ folder or to the plan file."),
     type: z
       .enum(["primary", "secondary"])
       .describe("primary: the document itself; secondary: a text that reports on a document not at hand."),
-    origin: z.string().min(1).optional().describe("Where the text came from, e.g. the seed file name."),
+    origin: PlainText.min(1).optional().describe("Where the text came from, e.g. the seed file name."),
   })
   .strict();
 export type Source = z.infer<typeof SourceSchema>;
@@ -74,8 +76,8 @@ export const CompletenessSchema = z
       .array(z.enum(["ends-mid-sentence", "ends-after-heading", "announced-parts-missing", "closing-part-missing"]))
       .min(1)
       .describe("Why the copy is taken as cut off: it stops inside a sentence or right after a heading, before parts its table of contents announces, or before the closing part (保障措施, 组织实施) of a plan of its kind."),
-    endsWith: z.string().min(1).describe("The line the copy ends with, as written."),
-    missingParts: z.array(z.string().min(1)).optional().describe("Parts the table of contents announces that the copy lacks."),
+    endsWith: PlainText.min(1).describe("The line the copy ends with, as written."),
+    missingParts: z.array(PlainText.min(1)).optional().describe("Parts the table of contents announces that the copy lacks."),
   })
   .strict()
   .describe("Where and why a partial copy ends; what lies beyond it cannot be judged.");
@@ -83,9 +85,9 @@ export type Completeness = z.infer<typeof CompletenessSchema>;
 
 export const UnitsSchema = z
   .object({
-    lead: z.array(z.string().min(1)).describe("Lead units (牵头), as written."),
+    lead: z.array(PlainText.min(1)).describe("Lead units (牵头), as written."),
     supporting: z
-      .array(z.string().min(1))
+      .array(PlainText.min(1))
       .describe("Supporting units (配合, 按职责分工负责), as written."),
   })
   .strict();
@@ -95,8 +97,8 @@ export const SectionSchema = z
   .object({
     id: Slug,
     parent: Slug.nullable().describe("Id of the enclosing section; null at the top."),
-    number: z.string().describe("Numbering as printed, e.g. 三、 or (一) or 1.; empty for a 专栏 box."),
-    title: z.string().min(1),
+    number: PlainText.describe("Numbering as printed, e.g. 三、 or (一) or 1.; empty for a 专栏 box."),
+    title: PlainText.min(1),
     quote: Quote,
   })
   .strict();
@@ -122,19 +124,15 @@ export type IndicatorNature = z.infer<typeof IndicatorNatureSchema>;
 export const IndicatorSchema = z
   .object({
     ...ItemBase,
-    name: z.string().min(1).describe("The indicator as named, e.g. 生产安全事故死亡人数."),
-    target: z
-      .string()
-      .min(1)
+    name: PlainText.min(1).describe("The indicator as named, e.g. 生产安全事故死亡人数."),
+    target: PlainText.min(1)
       .nullable()
       .describe("The target as written, e.g. 下降15%, <0.8, 达到90%; null when the document gives none."),
     nature: IndicatorNatureSchema.optional(),
     year: Year.optional().describe(
       "Year the target is due, as stated or as set by the enclosing text (a 2025年预期值 column); absent when the document gives none.",
     ),
-    baseline: z
-      .string()
-      .min(1)
+    baseline: PlainText.min(1)
       .optional()
       .describe("What a relative target is measured against when the document says, e.g. 前两年平均数."),
     direction: z
@@ -153,9 +151,9 @@ export type Indicator = z.infer<typeof IndicatorSchema>;
 
 const WorkItemFields = {
   ...ItemBase,
-  number: z.string().describe("Numbering as printed, e.g. (20); empty when unnumbered."),
-  title: z.string().min(1).describe("The short heading, or the opening clause where there is none."),
-  text: z.string().min(1).describe("The whole text of the item, without its numbering."),
+  number: PlainText.describe("Numbering as printed, e.g. (20); empty when unnumbered."),
+  title: PlainText.min(1).describe("The short heading, or the opening clause where there is none."),
+  text: PlainText.min(1).describe("The whole text of the item, without its numbering."),
   year: Year.optional().describe("Deadline or year of the work, where the text gives one."),
 };
 
@@ -169,7 +167,7 @@ export const OmissionSchema = z
   .object({
     id: Slug,
     section: Slug,
-    what: z.string().min(1).describe("What the source leaves out, e.g. 主要指标."),
+    what: PlainText.min(1).describe("What the source leaves out, e.g. 主要指标."),
     quote: Quote,
   })
   .strict();
@@ -179,9 +177,9 @@ const PlanFields = z
   .object({
     schemaVersion: z.literal(1),
     id: Slug,
-    title: z.string().min(1),
-    issuer: z.string().min(1).nullable().describe("Issuing body; null where it is not known."),
-    documentNumber: z.string().min(1).nullable().describe("e.g. 吉政办发〔2021〕69号; null where none is known."),
+    title: PlainText.min(1),
+    issuer: PlainText.min(1).nullable().describe("Issuing body; null where it is not known."),
+    documentNumber: PlainText.min(1).nullable().describe("e.g. 吉政办发〔2021〕69号; null where none is known."),
     issueDate: IsoDate.nullable(),
     publishDate: IsoDate.optional(),
     kind: PlanKindSchema.nullable().describe("null only for a plan known to exist whose nature is not known."),
@@ -194,7 +192,7 @@ const PlanFields = z
     source: SourceSchema,
     content: ContentSchema,
     completeness: CompletenessSchema.optional(),
-    notes: z.array(z.string().min(1)).describe("What a reader should know about the document or its copy."),
+    notes: z.array(PlainText.min(1)).describe("What a reader should know about the document or its copy."),
     sections: z.array(SectionSchema),
     indicators: z.array(IndicatorSchema),
     tasks: z.array(TaskSchema),

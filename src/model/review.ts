@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InputError } from "./input-error.js";
 
 /** One decision of an auditor about a pair of items of two plans. */
 export const ReviewDecisionSchema = z
@@ -29,4 +30,31 @@ export const ReviewFileSchema = z
 export interface Review {
   file?: string;
   decisions: readonly ReviewDecision[];
+}
+
+/** Review decisions as the `review` option takes them (what `loadReviewFile` returns). */
+export const ReviewSchema = z
+  .object({ file: z.string().min(1).optional(), decisions: z.array(ReviewDecisionSchema) })
+  .strict();
+
+/**
+ * Refuses decisions that name a pair of plans the call does not compare: they would be ignored without a
+ * word, and a review written for another plan would seem to have been applied.
+ *
+ * @param compared - for each subject plan's id, the ids of the plans it is compared with
+ * @param where - the review's place among the arguments, for a review that did not come from a file
+ * @throws InputError naming the review file (or the function and `where`), each such decision and its ids
+ */
+export function checkReviewNamesCompared(functionName: string, review: Review | undefined, compared: ReadonlyMap<string, readonly string[]>, where: string): void {
+  if (review === undefined) return;
+  const issues = review.decisions.flatMap((decision, index) => {
+    const references = compared.get(decision.subject);
+    if (references?.includes(decision.reference) === true) return [];
+    const path = review.file === undefined ? `${where}.decisions[${index}]` : `reviews[${index}]`;
+    const but = references === undefined
+      ? `${decision.subject} is not among the plans ${functionName} compares`
+      : `${functionName} compares ${decision.subject} only with ${references.join(", ") || "no plan"}`;
+    return [{ path, message: `names ${decision.reference} → ${decision.subject}, but ${but}` }];
+  });
+  if (issues.length > 0) throw new InputError(review.file ?? functionName, issues);
 }

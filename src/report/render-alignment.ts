@@ -1,11 +1,15 @@
+import type { z } from "zod";
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
 import type { Alignment, CandidateList, ItemReference, Match, ReviewMark } from "../align/types.js";
+import { AlignmentSchema, ChainAlignmentSchema } from "../model/audit-report.js";
+import { checkArguments } from "../model/input-error.js";
+import { RenderOptionsSchema, ReportFormatSchema } from "../model/options.js";
 import type { SignalScore } from "../similarity/types.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /** Output formats of reports. */
-export type ReportFormat = "json" | "md" | "csv" | "html";
+export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
 export interface RenderOptions {
   /** Language of labels. Default "zh". */
@@ -16,10 +20,12 @@ export interface RenderOptions {
  * Renders an alignment as JSON (the contract for other tools), Markdown, CSV (with a BOM, so Excel reads
  * the Chinese right) or a self-contained HTML page. Text from the plans is escaped in every format.
  *
+ * @throws InputError when the alignment, the format or an option does not match its schema
  * @example
  * const html = renderAlignment(alignPlans(national, daixian), "html");
  */
 export function renderAlignment(alignment: Alignment, format: ReportFormat, options: RenderOptions = {}): string {
+  checkArguments("renderAlignment", { alignment: [AlignmentSchema, alignment], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(alignment, null, 2)}\n`;
   const step: ChainStep = { reference: alignment.reference, status: "aligned", alignment };
   return renderSteps(getLabels(options.lang ?? "zh").title, [step], format, options.lang ?? "zh");
@@ -29,10 +35,12 @@ export function renderAlignment(alignment: Alignment, format: ReportFormat, opti
  * Renders a chain alignment (a plan against every plan above it) in the same formats, one part per level;
  * a skipped level says why.
  *
+ * @throws InputError when the chain, the format or an option does not match its schema
  * @example
  * const markdown = renderChain(alignChain(daixian, getAncestorPlans(daixian)), "md");
  */
 export function renderChain(chain: ChainAlignment, format: ReportFormat, options: RenderOptions = {}): string {
+  checkArguments("renderChain", { chain: [ChainAlignmentSchema, chain], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(chain, null, 2)}\n`;
   const labels = getLabels(options.lang ?? "zh");
   return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.steps, format, options.lang ?? "zh");

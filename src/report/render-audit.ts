@@ -1,6 +1,10 @@
+import type { z } from "zod";
 import type { ChainStep } from "../align/align-chain.js";
 import type { ItemReference } from "../align/types.js";
 import type { AuditReport, Coverage, Finding, Severity } from "../findings/types.js";
+import { AuditReportSchema } from "../model/audit-report.js";
+import { checkArguments } from "../model/input-error.js";
+import { AuditFormatSchema } from "../model/options.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
@@ -8,7 +12,7 @@ import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
 
 /** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
-export type AuditFormat = "json" | "md" | "csv" | "html" | "text";
+export type AuditFormat = z.infer<typeof AuditFormatSchema>;
 
 /**
  * Renders an audit report. JSON is the contract for other tools (docs/audit-report.schema.json); Markdown
@@ -16,10 +20,12 @@ export type AuditFormat = "json" | "md" | "csv" | "html" | "text";
  * targets level by level as a small chart, and matched items side by side with their word-level
  * differences; `text` is a short summary for the terminal. Labels follow the report's language.
  *
+ * @throws InputError when the report does not match docs/audit-report.schema.json or the format is unknown
  * @example
  * writeFileSync("daixian.html", renderAudit(auditPlan(getBundledPlan("daixian")), "html"));
  */
 export function renderAudit(report: AuditReport, format: AuditFormat): string {
+  checkArguments("renderAudit", { report: [AuditReportSchema, report], format: [AuditFormatSchema, format] });
   const labels = getLabels(report.lang);
   switch (format) {
     case "json":

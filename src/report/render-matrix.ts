@@ -1,10 +1,15 @@
+import { z } from "zod";
 import type { ComplianceMatrix, MatrixVerdict } from "../corpus/compliance-matrix.js";
 import type { AuditReport } from "../findings/types.js";
+import { AuditReportSchema } from "../model/audit-report.js";
+import { ComplianceMatrixSchema } from "../model/compliance-matrix.js";
+import { checkArguments } from "../model/input-error.js";
+import { MatrixFormatSchema, ReportLanguageSchema } from "../model/options.js";
 import { escapeHtml, htmlPage, toCsv } from "./formats.js";
 import { getLabels, type ReportLanguage } from "./labels.js";
 
 /** Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings. */
-export type MatrixFormat = "csv" | "html";
+export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
 
 const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
   carried: "#dafbe1", equal: "#dafbe1", stronger: "#aceebb", weaker: "#ffcecb", missing: "#ff8182",
@@ -16,11 +21,15 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
  * (with a BOM, so Excel reads the Chinese). HTML: a heat map a person can scan, the first column fixed
  * while wide tables scroll, each cell linking to the finding behind it; below it, every plan's findings.
  *
+ * @throws InputError when the matrix, a report, the format or the language does not match its schema
  * @example
  * const { reports, matrix } = auditAll(plans);
  * writeFileSync("matrix.html", renderMatrix(matrix, reports, "html"));
  */
 export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh"): string {
+  checkArguments("renderMatrix", {
+    matrix: [ComplianceMatrixSchema, matrix], reports: [z.array(AuditReportSchema), reports], format: [MatrixFormatSchema, format], lang: [ReportLanguageSchema, lang],
+  });
   const labels = getLabels(lang);
   const verdict = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? labels.matrixNotBelow : labels.matrixVerdict[cell.verdict]);
   if (format === "csv") {

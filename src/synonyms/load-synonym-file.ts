@@ -1,4 +1,4 @@
-import { readDataFile } from "../_lib/read-data-file.js";
+import { readDataFile } from "../load/read-data-file.js";
 import { formatPath, PlanLoadError } from "../load/errors.js";
 import { SynonymTableFileSchema, type SynonymGroup } from "./synonyms.js";
 

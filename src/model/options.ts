@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { ItemKindSchema } from "./audit-report.js";
+import { PlanSchema } from "./plan.js";
+import { ReviewSchema } from "./review.js";
+
+// The options of the public functions, so that every entry checks what it is given before using it.
+// The TypeScript interfaces (AlignOptions, AuditOptions, …) document each field and its default.
+
+/** A path to a file or folder. */
+export const FilePathSchema = z.string().min(1);
+
+/** Report languages: Chinese (the default) and English. */
+export const ReportLanguageSchema = z.enum(["zh", "en"]);
+
+/** Formats of alignments and chains. */
+export const ReportFormatSchema = z.enum(["json", "md", "csv", "html"]);
+
+/** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
+export const AuditFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);
+
+/** Formats of the compliance matrix. */
+export const MatrixFormatSchema = z.enum(["csv", "html"]);
+
+// zod refuses NaN and the infinities for numbers, so a score is always a finite number in [0, 1].
+const Score = z.number().min(0).max(1);
+
+const isFunction = (value: unknown) => typeof value === "function";
+
+export const AlignThresholdsSchema = z.object({ indicator: Score, task: Score, project: Score, section: Score }).strict();
+
+export const SelectionOptionsSchema = z
+  .object({
+    method: z.enum(["rank", "threshold"]),
+    floor: Score,
+    neighbours: z.int().min(1),
+    standout: z.number(),
+    ratio: z.number().positive(),
+    margin: Score,
+    candidateFloor: Score,
+    candidateCount: z.int().min(0),
+  })
+  .strict();
+
+const Weight = z.number().min(0);
+
+const SignalWeightsSchema = z
+  .object({ label: Weight, tokens: Weight, body: Weight, content: Weight, terms: Weight, measure: Weight, context: Weight })
+  .partial()
+  .strict();
+
+export const ScorerOptionsSchema = z
+  .object({
+    tokenizer: z.union([z.enum(["bigram", "segmenter", "unigram"]), z.custom(isFunction, "expected a tokenizer name or a function")]),
+    synonyms: z.custom(
+      (value) => typeof value === "object" && value !== null && (value as { forms?: unknown }).forms instanceof Map,
+      "expected a synonym table made by createSynonymTable",
+    ),
+    weights: SignalWeightsSchema,
+  })
+  .partial()
+  .strict();
+
+const ScorerSchema = z.custom(
+  (value) => typeof value === "object" && value !== null && isFunction((value as { score?: unknown }).score),
+  "expected a scorer: an object with a score(reference, subject) method",
+);
+
+export const AlignOptionsSchema = z
+  .object({
+    kinds: z.array(ItemKindSchema),
+    thresholds: AlignThresholdsSchema.partial(),
+    selection: SelectionOptionsSchema.partial(),
+    scorer: ScorerSchema,
+    scorerOptions: ScorerOptionsSchema,
+    review: ReviewSchema,
+  })
+  .partial()
+  .strict();
+
+export const AuditOptionsSchema = z
+  .object({ ancestors: z.array(PlanSchema), align: AlignOptionsSchema, lang: ReportLanguageSchema })
+  .partial()
+  .strict();
+
+export const AuditAllOptionsSchema = z
+  .object({ align: AlignOptionsSchema, lang: ReportLanguageSchema, onProgress: z.custom(isFunction, "expected a function") })
+  .partial()
+  .strict();
+
+export const RenderOptionsSchema = z.object({ lang: ReportLanguageSchema }).partial().strict();
+
+export const ResolveOptionsSchema = z.object({ verifyQuotes: z.boolean() }).partial().strict();
