@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditPlan, bundledPlanIds, getAncestorPlans, getBundledPlan, getHierarchy, type Plan } from "../src/index.js";
+import {
+  auditPlan, bundledPlanIds, defaultAlignThresholds, defaultSelection, defaultSignalWeights, defaultSynonymGroups, defaultWorkItemWeights, getAncestorPlans, getBundledPlan, getHierarchy, type Plan,
+} from "../src/index.js";
+import { getLabels } from "../src/report/labels.js";
 import { getBundledDataDir, readPlanSource, validatePlan } from "../src/node.js";
 
 // These tests pin the hand-checked data down: values below were read from the source texts in data/sources/.
@@ -219,5 +222,16 @@ describe("the bundled data, shared by every caller", () => {
     expect(getBundledPlan("daixian")).toBe(plan);
     expect(JSON.stringify(getBundledPlan("daixian"))).toBe(asLoaded);
     expect(auditPlan(getBundledPlan("daixian")).findings).toEqual(findings);
+  });
+
+  it("shares its defaults and labels frozen too: thresholds, selection, weights, synonym groups, report words", () => {
+    const findings = auditPlan(getBundledPlan("nanyang")).findings;
+    expect(() => Object.assign(defaultAlignThresholds, { indicator: 0 })).toThrow(TypeError);
+    expect(() => Object.assign(defaultSelection, { floor: 1 })).toThrow(TypeError);
+    expect(() => Object.assign(defaultSignalWeights, { label: 0 })).toThrow(TypeError);
+    expect(() => Object.assign(defaultWorkItemWeights, { body: 0 })).toThrow(TypeError);
+    expect(() => (defaultSynonymGroups[0]!.variants as string[]).push("任何词")).toThrow(TypeError);
+    expect(() => Object.assign(getLabels("zh"), { title: "x" })).toThrow(TypeError);
+    expect(auditPlan(getBundledPlan("nanyang")).findings).toEqual(findings);
   });
 });

@@ -13,15 +13,15 @@ import type {
 } from "./types.js";
 
 /** Default thresholds; see docs/matching.md for how they were chosen. */
-export const defaultAlignThresholds: Readonly<AlignThresholds> = {
+export const defaultAlignThresholds: Readonly<AlignThresholds> = Object.freeze({
   indicator: 0.5,
   task: 0.45,
   project: 0.45,
   section: 0.5,
-};
+});
 
 /** Default selection of task, project and group pairs; see docs/matching.md for how it was chosen. */
-export const defaultSelection: Readonly<SelectionOptions> = {
+export const defaultSelection: Readonly<SelectionOptions> = Object.freeze({
   method: "rank",
   floor: 0.12,
   neighbours: 3,
@@ -30,7 +30,7 @@ export const defaultSelection: Readonly<SelectionOptions> = {
   margin: 0.05,
   candidateFloor: 0.08,
   candidateCount: 3,
-};
+});
 
 const allKinds: readonly ItemKind[] = ["section", "indicator", "task", "project"];
 

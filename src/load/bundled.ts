@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deepFreeze } from "../_lib/deep-freeze.js";
 import hierarchyData from "../../data/jurisdictions.json";
 import daixian from "../../data/plans/daixian.json";
 import henan from "../../data/plans/henan.json";
@@ -48,15 +49,6 @@ export function getBundledPlan(id: string): Plan {
   const plan = deepFreeze(parsePlan(rawBundledPlans[id], `data/plans/${id}.json`));
   parsedPlans.set(id, plan);
   return plan;
-}
-
-/** Freezes a value and everything in it. Frozen once when first parsed, the plans are then shared without copying. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /** Whether a bundled plan has this id. */

@@ -32,7 +32,7 @@ export interface SignalWeights {
 }
 
 /** The default weights for indicators and sections, whose names carry their meaning. */
-export const defaultSignalWeights: Readonly<SignalWeights> = {
+export const defaultSignalWeights: Readonly<SignalWeights> = Object.freeze({
   label: 0.4,
   tokens: 0.3,
   body: 0.15,
@@ -40,14 +40,14 @@ export const defaultSignalWeights: Readonly<SignalWeights> = {
   terms: 0,
   measure: 0.1,
   context: 0.05,
-};
+});
 
 /**
  * The default weights for tasks and projects: their titles are short and phrased freely
  * (完善领导指挥体制 / 加强应急管理体制建设), so what their texts share counts for more. Chosen on the tuning
  * gold sets (docs/matching.md).
  */
-export const defaultWorkItemWeights: Readonly<SignalWeights> = {
+export const defaultWorkItemWeights: Readonly<SignalWeights> = Object.freeze({
   label: 0.1,
   tokens: 0,
   body: 0.8,
@@ -55,7 +55,7 @@ export const defaultWorkItemWeights: Readonly<SignalWeights> = {
   terms: 0.4,
   measure: 0,
   context: 0,
-};
+});
 
 /** Options of `createScorer`; every field has a default. */
 export interface ScorerOptions {

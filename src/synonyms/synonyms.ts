@@ -1,5 +1,6 @@
 import { z } from "zod";
 import conceptTable from "../../data/synonyms/concepts.json";
+import { deepFreeze } from "../_lib/deep-freeze.js";
 import defaultTable from "../../data/synonyms/default.json";
 import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { neutralizeJurisdiction } from "../text/jurisdiction.js";
@@ -32,10 +33,10 @@ export interface SynonymTable {
  * The groups shipped: the wordings of data/synonyms/default.json, then the emergency-management concepts of
  * data/synonyms/concepts.json (隐患排查治理 ≈ 双重预防机制), which task and project texts name in many ways.
  */
-export const defaultSynonymGroups: readonly SynonymGroup[] = [
+export const defaultSynonymGroups: readonly SynonymGroup[] = deepFreeze([
   ...SynonymTableFileSchema.parse(defaultTable).groups,
   ...SynonymTableFileSchema.parse(conceptTable).groups,
-];
+]);
 
 const prepare = (phrase: string) => neutralizeJurisdiction(normalizeText(phrase));
 
