@@ -7,6 +7,6 @@ export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";
 export { loadSynonymFile } from "./synonyms/load-synonym-file.js";
 export { loadReviewFile } from "./load/review-file.js";
-export { auditEachInParallel } from "./corpus/audit-in-parallel.js";
-export type { ParallelAuditOptions } from "./corpus/audit-in-parallel.js";
+export { auditEachInParallel, createAuditPool } from "./corpus/audit-in-parallel.js";
+export type { AuditPool, ParallelAuditOptions } from "./corpus/audit-in-parallel.js";
 export type { AuditedPlan } from "./corpus/audit-all.js";

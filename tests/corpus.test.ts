@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { auditAll, auditEach, auditPlan, extractPlan, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan, type Scorer } from "../src/index.js";
-import { auditEachInParallel } from "../src/node.js";
+import { auditEachInParallel, createAuditPool } from "../src/node.js";
 
 const root = path.join(import.meta.dirname, "..");
 const daixian = getBundledPlan("daixian");
@@ -47,6 +47,19 @@ describe("auditing on worker threads", () => {
     expect(inParallel).toEqual([...auditEach(plans)]);
     expect(ancestors[0]).toEqual(getAncestorPlans(plans[0]!, plans).map((plan) => plan.id));
     expect(seen).toEqual(plans.map((plan, index) => `${index + 1}/5 ${plan.id}`));
+  });
+
+  it("keeps its threads for batch after batch, each as auditEach gives it", async () => {
+    const pool = createAuditPool({ threads: 2 });
+    try {
+      for (const batch of [["daixian", "shanxi"], ["nanyang", "henan", "jinhua"]].map((ids) => ids.map(getBundledPlan))) {
+        const reports: AuditReport[] = [];
+        for await (const { report } of pool.auditEach(batch)) reports.push(report);
+        expect(reports).toEqual([...auditEach(batch)]);
+      }
+    } finally {
+      await pool.close();
+    }
   });
 
   it("audits in this thread when an option cannot cross to a worker", async () => {

@@ -24,7 +24,8 @@ const workerFile = new URL(fromSources ? "./audit-worker.ts" : "./audit-worker.j
  * every core. Reports come in the order of `plans`, each as soon as it and those before it are done, with
  * the ancestors it was audited against; at most a few audits per thread are held at once, so memory stays
  * flat however many plans there are. Options that cannot cross to a thread (a scorer or tokenizer of your
- * own, which are functions) make it audit in this thread instead.
+ * own, which are functions) make it audit in this thread instead. For many batches (a nation, province by
+ * province), `createAuditPool` keeps the threads between them.
  *
  * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
  *
@@ -35,21 +36,73 @@ export function auditEachInParallel(plans: readonly Plan[], options: ParallelAud
   const { threads = availableParallelism(), ...corpusOptions } = options;
   checkArguments("auditEachInParallel", { threads: [z.int().min(1), threads] });
   checkCorpusArguments("auditEachInParallel", plans, corpusOptions);
-  return audits(plans, corpusOptions, threads);
+  return onOwnPool(plans, corpusOptions, threads);
 }
 
-async function* audits(plans: readonly Plan[], options: AuditAllOptions, threads: number): AsyncGenerator<AuditedPlan> {
-  const { onProgress, ...auditOptions } = options;
-  if (threads === 1 || plans.length < 2 || !canCrossThreads(auditOptions)) {
-    yield* auditWithAncestors(plans, options);
-    return;
+async function* onOwnPool(plans: readonly Plan[], options: AuditAllOptions, threads: number): AsyncGenerator<AuditedPlan> {
+  const pool = startPool(threads);
+  try {
+    yield* pool.auditEach(plans, options);
+  } finally {
+    await pool.close();
   }
-  const pool = new Piscina<AuditTask, AuditReport>({
-    filename: workerFile.href,
-    maxThreads: threads,
-    minThreads: threads,
-    ...(fromSources ? { execArgv: ["--import", "tsx"] } : {}),
-  });
+}
+
+/** Worker threads kept for many batches of audits; close it when done. */
+export interface AuditPool {
+  /** `auditEachInParallel` on this pool's threads. */
+  auditEach(plans: readonly Plan[], options?: AuditAllOptions): AsyncGenerator<AuditedPlan>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts worker threads for audits (one per core by default) that stay for every batch given to them:
+ * starting a thread loads the library, which is worth doing once for a nation, not once per province.
+ *
+ * @example
+ * const pool = createAuditPool();
+ * for (const batch of provinces) for await (const { report } of pool.auditEach(batch)) write(report);
+ * await pool.close();
+ */
+export function createAuditPool(options: { threads?: number } = {}): AuditPool {
+  const { threads = availableParallelism() } = options;
+  checkArguments("createAuditPool", { threads: [z.int().min(1), threads] });
+  const pool = startPool(threads);
+  return {
+    auditEach(plans, auditAllOptions = {}) {
+      checkCorpusArguments("auditEach", plans, auditAllOptions);
+      return pool.auditEach(plans, auditAllOptions);
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** A pool whose threads start with its first batch; batches given to it are already checked. */
+function startPool(threads: number): AuditPool {
+  let pool: Piscina<AuditTask, AuditReport> | undefined;
+  const started = () =>
+    (pool ??= new Piscina<AuditTask, AuditReport>({
+      filename: workerFile.href,
+      maxThreads: threads,
+      minThreads: threads,
+      ...(fromSources ? { execArgv: ["--import", "tsx"] } : {}),
+    }));
+  return {
+    auditEach: (plans, options = {}) =>
+      threads === 1 || plans.length < 2 || !canCrossThreads(options) ? inThisThread(plans, options) : inOrder(started(), threads, plans, options),
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
+}
+
+async function* inThisThread(plans: readonly Plan[], options: AuditAllOptions): AsyncGenerator<AuditedPlan> {
+  yield* auditWithAncestors(plans, options);
+}
+
+/** Audits on the pool, a window of them at a time, yielded in the order of the plans. */
+async function* inOrder(pool: Piscina<AuditTask, AuditReport>, threads: number, plans: readonly Plan[], options: AuditAllOptions): AsyncGenerator<AuditedPlan> {
+  const { onProgress, ...auditOptions } = options;
   const ancestorsOf = findAncestors(plans);
   const window = threads * 4;
   const pending: { plan: Plan; ancestors: Plan[]; report: Promise<AuditReport> }[] = [];
@@ -59,22 +112,18 @@ async function* audits(plans: readonly Plan[], options: AuditAllOptions, threads
     report.catch(() => undefined); // awaited in order below; a rejection must not go unhandled meanwhile
     pending.push({ plan, ancestors, report });
   };
-  try {
-    let next = 0;
-    let done = 0;
-    while (next < plans.length || pending.length > 0) {
-      while (next < plans.length && pending.length < window) submit(plans[next++]!);
-      const first = pending.shift()!;
-      yield { report: await first.report, ancestors: first.ancestors };
-      onProgress?.(++done, plans.length, describePlan(first.plan));
-    }
-  } finally {
-    await pool.destroy();
+  let next = 0;
+  let done = 0;
+  while (next < plans.length || pending.length > 0) {
+    while (next < plans.length && pending.length < window) submit(plans[next++]!);
+    const first = pending.shift()!;
+    yield { report: await first.report, ancestors: first.ancestors };
+    onProgress?.(++done, plans.length, describePlan(first.plan));
   }
 }
 
 /** Whether every option survives the structured clone that carries it to a worker. */
-function canCrossThreads(options: Omit<AuditAllOptions, "onProgress">): boolean {
+function canCrossThreads(options: AuditAllOptions): boolean {
   const align = options.align;
   return align?.scorer === undefined && typeof align?.scorerOptions?.tokenizer !== "function";
 }
