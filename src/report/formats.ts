@@ -19,14 +19,22 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), `|${header.map(() => "---|").join("")}`, ...rows.map(line)];
 }
 
-/** CSV that Excel opens right: a BOM (UTF-8, so Chinese is intact), CRLF records, formulas defused. */
+/**
+ * CSV that Excel opens right and any RFC 4180 reader parses back: a BOM (UTF-8, so Chinese is intact),
+ * CRLF records, every field with a quote, comma or line break of any kind quoted, formulas defused.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows" })}`;
+  // With a record delimiter given, csv-stringify quotes only fields holding that delimiter unless asked.
+  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows", quote_record_delimiter: true })}`;
 }
 
-// A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe keeps it text.
+// Spreadsheets run a cell as a formula when its first character past whitespace and line breaks is = + - @
+// (or their full-width forms); a cell starting with a tab or CR is treated alike. A leading apostrophe
+// keeps it text. csv-stringify's escape_formulas looks at the first character only.
+const formulaStart = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
 function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
+  return formulaStart.test(cell) ? `'${cell}` : cell;
 }
 
 export { escapeHtml };
