@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   alignChain, alignPlans, auditAll, auditPlan, getAncestorPlans, getBundledPlan, renderAlignment, renderAudit, renderChain, renderMatrix,
 } from "../src/index.js";
-import { toCsv } from "../src/report/formats.js";
-import { bareLineBreaks, hostileCsv, hostileJson, hostilePlan } from "./support/hostile-plan.js";
+import { markdownTable, toCsv } from "../src/report/formats.js";
+import { revealBidiControls, stripControlCharacters } from "../src/report/unsafe-characters.js";
+import { bareLineBreaks, bidiMarker, hostileCsv, hostileJson, hostilePlan } from "./support/hostile-plan.js";
 import { readCsv } from "./support/read-csv.js";
 
 // Every output format against plan text that tries to act instead of showing (tests/support/hostile-plan.ts).
@@ -16,13 +17,13 @@ const chain = alignChain(plan, getAncestorPlans(plan));
 const corpus = auditAll([plan, getBundledPlan("nanyang")]);
 
 /** Every report made of the hostile plan in a format, by what made it. */
-function outputs(format: "csv"): Array<[string, string]> {
+function outputs(format: "md" | "csv"): Array<[string, string]> {
   const made: Array<[string, string]> = [
     ["audit", renderAudit(report, format)],
     ["alignment", renderAlignment(alignment, format)],
     ["chain", renderChain(chain, format)],
   ];
-  made.push(["matrix", renderMatrix(corpus.matrix, corpus.reports, format)]);
+  if (format !== "md") made.push(["matrix", renderMatrix(corpus.matrix, corpus.reports, format)]);
   return made;
 }
 
@@ -36,6 +37,8 @@ const character = fc.oneof(
 const text = fc.string({ unit: character, maxLength: 12 });
 
 const formulaStart = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u;
+const bidiControl = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 describe("CSV", () => {
   it("parses back with every record as wide as its header, for every CSV a report makes", () => {
@@ -86,5 +89,84 @@ describe("JSON", () => {
     expect(asWritten(renderAlignment(alignment, "json"))).toEqual(alignment);
     expect(asWritten(renderChain(chain, "json"))).toEqual(chain);
     expect(report.findings.some((finding) => finding.message.includes(hostileJson))).toBe(true);
+  });
+});
+
+describe("terminal text", () => {
+  it("drops control sequences and lone controls, keeping line feeds and tabs", () => {
+    expect(stripControlCharacters("前\u001b]0;窗口标题\u0007后")).toBe("前后");
+    expect(stripControlCharacters("\u001b]8;;http://evil.example/\u001b\\这里\u001b]8;;\u001b\\")).toBe("这里");
+    expect(stripControlCharacters("\u001b[2J\u001b[1;31m红\u001b[0m\u009b0m")).toBe("红");
+    expect(stripControlCharacters("\u001bc重置\u001b")).toBe("重置");
+    expect(stripControlCharacters("a\bb\rc\u0000d\u007fe\u0085f")).toBe("abcdef");
+    expect(stripControlCharacters("\u001b]0;没有结尾\n下一行")).toBe("\n下一行");
+    expect(stripControlCharacters("列\t列\n行")).toBe("列\t列\n行");
+  });
+
+  it("prints the audit summary with the plan's words but none of its controls", () => {
+    const summary = renderAudit(report, "text");
+    expect(summary).toContain("红");
+    expect(summary).toContain("覆盖");
+    expect(summary).not.toMatch(controlCharacter);
+    expect(summary).not.toMatch(bidiControl);
+  });
+});
+
+describe("bidi controls", () => {
+  it("are shown as their code points, so text displays in the order it is stored", () => {
+    expect(revealBidiControls(bidiMarker)).toBe("次序[U+202E]abc[U+202C]");
+    expect(revealBidiControls("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069")).toBe(
+      "[U+061C][U+200E][U+200F][U+202A][U+202B][U+202C][U+202D][U+202E][U+2066][U+2067][U+2068][U+2069]",
+    );
+  });
+});
+
+/** How many times `character` appears in Markdown without a backslash escaping it. */
+function unescapedCount(markdown: string, character: string): number {
+  let count = 0;
+  for (let index = 0; index < markdown.length; index += 1) {
+    if (markdown[index] === "\\") index += 1;
+    else if (markdown[index] === character) count += 1;
+  }
+  return count;
+}
+
+/** The cells of a GitHub table row: split at pipes a backslash does not escape, outer pipes dropped. */
+function tableCells(row: string): string[] {
+  const cells = [""];
+  for (let index = 0; index < row.length; index += 1) {
+    const character = row[index] ?? "";
+    if (character === "|") cells.push("");
+    else cells[cells.length - 1] += character === "\\" ? `${character}${row[(index += 1)] ?? ""}` : character;
+  }
+  return cells.slice(1, -1);
+}
+
+describe("Markdown", () => {
+  it("leaves no link, image, autolink, raw HTML, entity or code span of the plans live", () => {
+    for (const [name, markdown] of outputs("md")) {
+      // A link or image needs an unescaped [, an autolink or HTML an unescaped <, an entity an unescaped &.
+      for (const character of "[]<>&`") expect(unescapedCount(markdown, character), `${name}: ${character}`).toBe(0);
+      expect(markdown, name).toContain("javascript:alert(1)");
+    }
+  });
+
+  it("carries no control character and no live bidi control", () => {
+    for (const [name, markdown] of outputs("md")) {
+      expect(markdown, name).not.toMatch(controlCharacter);
+      expect(markdown, name).not.toMatch(bidiControl);
+      expect(markdown, name).toContain("次序\\[U+202E\\]abc");
+    }
+  });
+
+  it("keeps a table row's column count whatever its cells hold", () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (cells) => {
+        const row = markdownTable(cells.map((_, column) => `c${column}`), [cells])[2] ?? "";
+        expect(row).not.toMatch(/[\r\n]/u);
+        expect(tableCells(row)).toHaveLength(cells.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,16 +1,26 @@
 import { stringify } from "csv-stringify/sync";
 import escapeHtml from "escape-html";
 import type { ReportLanguage } from "./labels.js";
+import { revealBidiControls, stripControlCharacters } from "./unsafe-characters.js";
 
-// What every report format needs to stay safe whatever the plans contain.
+// What every report format needs to stay safe whatever the plans contain. JSON needs nothing here:
+// JSON.stringify escapes controls and lone surrogates, so it parses back to the same text.
 
-/** A Markdown table cell: pipes, backslashes, angle brackets and line breaks would break the table. */
+/** Text for a terminal: no control sequences or controls (line feeds and tabs stay), bidi controls shown. */
+export function terminalText(text: string): string {
+  return stripControlCharacters(revealBidiControls(text));
+}
+
+// What could start a link, an image, an autolink, raw HTML, an entity, a code span, emphasis or a heading
+// in Markdown, or end a table cell; a backslash makes each a plain character.
+const markdownPunctuation = /[\\`*_~[\]<>&|#]/gu;
+
+/**
+ * Plan text for a Markdown table cell or line: line breaks and tabs become spaces, the rest as in
+ * `terminalText`, and Markdown punctuation is escaped, so no link, image or HTML from the plans is live.
+ */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/\\/gu, "\\\\")
-    .replace(/\|/gu, "\\|")
-    .replace(/[<>]/gu, (c) => (c === "<" ? "&lt;" : "&gt;"))
-    .replace(/\r?\n/gu, " ");
+  return terminalText(text.replace(/\r\n|[\r\n\t]/gu, " ")).replace(markdownPunctuation, "\\$&");
 }
 
 /** A Markdown table; every cell is escaped with `markdownCell`. */

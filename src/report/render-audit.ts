@@ -2,7 +2,7 @@ import type { ChainStep } from "../align/align-chain.js";
 import type { ItemReference } from "../align/types.js";
 import type { AuditReport, Coverage, Finding, Severity } from "../findings/types.js";
 import { parseTarget } from "../targets/parse-target.js";
-import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
 import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
@@ -82,7 +82,7 @@ function renderText(report: AuditReport, labels: Labels): string {
   }
   const info = report.summary.bySeverity.info;
   if (info > 0) lines.push("", labels.moreInfo.replace("{count}", String(info)));
-  return `${lines.join("\n")}\n`;
+  return terminalText(`${lines.join("\n")}\n`);
 }
 
 function renderMarkdown(report: AuditReport, labels: Labels): string {
