@@ -1,9 +1,10 @@
 import fc from "fast-check";
+import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import {
   alignChain, alignPlans, auditAll, auditPlan, getAncestorPlans, getBundledPlan, renderAlignment, renderAudit, renderChain, renderMatrix,
 } from "../src/index.js";
-import { markdownTable, toCsv } from "../src/report/formats.js";
+import { escapeHtml, markdownTable, toCsv } from "../src/report/formats.js";
 import { revealBidiControls, stripControlCharacters } from "../src/report/unsafe-characters.js";
 import { bareLineBreaks, bidiMarker, hostileCsv, hostileJson, hostilePlan } from "./support/hostile-plan.js";
 import { readCsv } from "./support/read-csv.js";
@@ -17,7 +18,7 @@ const chain = alignChain(plan, getAncestorPlans(plan));
 const corpus = auditAll([plan, getBundledPlan("nanyang")]);
 
 /** Every report made of the hostile plan in a format, by what made it. */
-function outputs(format: "md" | "csv"): Array<[string, string]> {
+function outputs(format: "md" | "csv" | "html"): Array<[string, string]> {
   const made: Array<[string, string]> = [
     ["audit", renderAudit(report, format)],
     ["alignment", renderAlignment(alignment, format)],
@@ -165,6 +166,49 @@ describe("Markdown", () => {
         const row = markdownTable(cells.map((_, column) => `c${column}`), [cells])[2] ?? "";
         expect(row).not.toMatch(/[\r\n]/u);
         expect(tableCells(row)).toHaveLength(cells.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** What an HTML parser finds in a fragment: the elements opened, their attributes, the text. */
+function parseHtml(html: string) {
+  const found = { elements: [] as string[], attributes: [] as Array<Record<string, string>>, text: "" };
+  const parser = new Parser({
+    onopentag: (name, attributes) => { found.elements.push(name); found.attributes.push(attributes); },
+    ontext: (part) => { found.text += part; },
+  }, { decodeEntities: true });
+  parser.end(html);
+  return found;
+}
+
+describe("HTML", () => {
+  it("sets a Content-Security-Policy that allows no script and no request, on every page", () => {
+    for (const [name, html] of outputs("html")) {
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/u.exec(html)?.[1] ?? "";
+      expect(policy.split(/;\s*/u), name).toEqual(["default-src 'none'", "style-src 'unsafe-inline'", "base-uri 'none'", "form-action 'none'"]);
+      expect(html.indexOf("Content-Security-Policy"), name).toBeLessThan(html.indexOf("<title>"));
+    }
+  });
+
+  it("shows the plans' bidi controls as code points on every page", () => {
+    for (const [name, html] of outputs("html")) {
+      expect(html, name).not.toMatch(bidiControl);
+      expect(html, name).toContain("次序[U+202E]abc[U+202C]");
+    }
+  });
+
+  it("escapes text so that a parser gets back the text and no element, in content and in attributes", () => {
+    fc.assert(
+      fc.property(text, (given) => {
+        const shown = revealBidiControls(given);
+        const inContent = parseHtml(`<p>${escapeHtml(given)}</p>`);
+        expect(inContent.elements).toEqual(["p"]);
+        expect(inContent.text).toBe(shown);
+        const inAttribute = parseHtml(`<p title="${escapeHtml(given)}"></p>`);
+        expect(inAttribute.elements).toEqual(["p"]);
+        expect(inAttribute.attributes[0]?.title).toBe(shown);
       }),
       { numRuns: 500 },
     );

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import escapeHtml from "escape-html";
+import escapeHtmlMarkup from "escape-html";
 import type { ReportLanguage } from "./labels.js";
 import { revealBidiControls, stripControlCharacters } from "./unsafe-characters.js";
 
@@ -47,7 +47,10 @@ function defuseFormula(cell: string): string {
   return formulaStart.test(cell) ? `'${cell}` : cell;
 }
 
-export { escapeHtml };
+/** Text for HTML content or a quoted attribute value: markup escaped, bidi controls shown as code points. */
+export function escapeHtml(text: string): string {
+  return escapeHtmlMarkup(revealBidiControls(text));
+}
 
 const baseStyle = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #1f2328; line-height: 1.5; }
@@ -62,12 +65,16 @@ blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d
 .review { display: inline-block; font-size: .75em; padding: 0 .4em; border-radius: 3px; background: #ddf4ff; color: #0969da; margin-left: .3em; }
 `;
 
-/** A self-contained HTML page: no scripts, no external styles, fonts or images. */
+// No script may run and nothing may be fetched, whatever got past escaping: only the inline styles.
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** A self-contained HTML page: no scripts, no external styles, fonts or images, and a policy forbidding them. */
 export function htmlPage(title: string, body: string, lang: ReportLanguage, style = ""): string {
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${baseStyle}${style}</style>
