@@ -4,7 +4,7 @@ import { getBundledPlan, type Plan } from "../../src/index.js";
 // copy of a bundled plan's fields, so every report, finding and matrix cell carries some of it.
 
 /** Where a request from a report would go if one left: nothing listens there. */
-export const trapUrl = "http://127.0.0.1:9";
+const trapUrl = "http://127.0.0.1:9";
 
 /** Markup and links that would run script or load something in HTML or rendered Markdown. */
 export const hostileMarkup = [
@@ -23,7 +23,7 @@ export const hostileTerminal = "\u001b]0;pwned\u0007\u001b]8;;http://evil.exampl
 /** What spreadsheets and CSV readers trip on: separators, quotes, bare line breaks, formulas after whitespace. */
 export const hostileCsv = `"引号", 逗号\r回车\n换行\r\n\n=HYPERLINK("${trapUrl}","点")`;
 
-/** Line breaks of every kind with nothing else a CSV writer would quote for. */
+/** A bare LF and a bare CR, with nothing else a CSV writer would quote a field for. */
 export const bareLineBreaks = "换行\n回车\r止";
 
 /** A right-to-left override: live, "abc" displays as "cba". */
