@@ -105,6 +105,11 @@ describe("extractPlan on a document no test has seen (a synthetic HTML page)", a
 });
 
 describe("toDocumentText", () => {
+  it("ends a line at a page or line feed and drops terminal sequences and other controls, which are not text", () => {
+    expect(toDocumentText("一、总体要求\f(一)指导思想\u000b到2025年\u0007")).toBe("一、总体要求\n(一)指导思想\n到2025年");
+    expect(toDocumentText("某县\u001b]0;标题\u0007\u001b[31m应急体系规划")).toBe("某县应急体系规划");
+  });
+
   it("keeps plain text as it is but for line breaks, and ends a line at every block of HTML", () => {
     expect(toDocumentText("一、总体要求\r\n(一)指导思想")).toBe("一、总体要求\n(一)指导思想");
     expect(toDocumentText("<html><body><p>一、总体要求</p><table><tr><td>序号</td><td>指标</td></tr></table></body></html>")).toBe("一、总体要求\n序号\n指标\n");

@@ -4,7 +4,6 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { stringify as stringifyYaml } from "yaml";
 import { alignChain } from "../align/align-chain.js";
 import { alignPlans } from "../align/align-plans.js";
@@ -25,10 +24,14 @@ import { renderAudit, type AuditFormat } from "../report/render-audit.js";
 import { validatePlan, type PlanValidation } from "../load/validate.js";
 import type { ReportLanguage } from "../report/labels.js";
 import { renderAlignment, renderChain, type ReportFormat } from "../report/render-alignment.js";
+import { terminalText } from "../report/formats.js";
+import { handleOutputStreamErrors, OutputError, writeOutputFile } from "./output.js";
 import { loadSynonymFile } from "../synonyms/load-synonym-file.js";
 import { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
 
 // The command line: parses arguments and prints. Everything it does is a library call.
+
+handleOutputStreamErrors();
 
 const program = new Command("plan-align")
   .description("Audit how Chinese emergency-management plans line up across levels of government")
@@ -93,7 +96,7 @@ reportOptions(
   const resolveOptions = { verifyQuotes: options.verifyQuotes };
   const [reference, subject] = [await resolvePlan(referenceName, resolveOptions), await resolvePlan(subjectName, resolveOptions)];
   const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
-  await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output);
+  await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output, [referenceName, subjectName, ...optionInputs(options)]);
 });
 
 reportOptions(
@@ -104,7 +107,7 @@ reportOptions(
 ).action(async (subjectName: string, options: CompareOptions) => {
   const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options.verifyQuotes);
   const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
-  await emit(renderChain(chain, options.format, { lang: options.lang }), options.output);
+  await emit(renderChain(chain, options.format, { lang: options.lang }), options.output, [subjectName, ...optionInputs(options)]);
 });
 
 reportOptions(
@@ -119,7 +122,7 @@ reportOptions(
   .action(async (planName: string, options: AuditCommandOptions) => {
     const { plan, ancestors } = await resolveWithAncestors("audit", planName, options.verifyQuotes);
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
-    await emit(renderAudit(report, options.format), options.output);
+    await emit(renderAudit(report, options.format), options.output, [planName, ...optionInputs(options)]);
     // With a report written to a file, the terminal still gets the short summary.
     if (options.output !== undefined && options.format !== "text") process.stderr.write(renderAudit(report, "text"));
     if (fallsShort(report, options.failOn)) process.exitCode = 3;
@@ -163,11 +166,11 @@ reportOptions(
       }
     }
     if (options.format === "jsonl") {
-      if (options.output !== undefined) await emit(lines.join(""), options.output);
+      if (options.output !== undefined) await emit(lines.join(""), options.output, [...inputs, ...optionInputs(options)]);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
       const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n` : renderMatrix(matrix, reports, options.format, options.lang);
-      await emit(text, options.output);
+      await emit(text, options.output, [...inputs, ...optionInputs(options)]);
     }
     if (failed) process.exitCode = 3;
   });
@@ -233,13 +236,13 @@ program
       }),
     });
     const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
-    await emit(text, options.output);
+    await emit(text, options.output, [document]);
     if (options.output !== undefined) {
       const counts = `${plan.sections.length} sections, ${plan.indicators.length} indicators, ${plan.tasks.length} tasks, ${plan.projects.length} projects`;
-      process.stderr.write(`${options.output}: ${plan.title} (${plan.jurisdiction.name}, ${plan.jurisdiction.level} under ${plan.jurisdiction.parent ?? "-"}) — ${counts}\n`);
+      process.stderr.write(terminalText(`${options.output}: ${plan.title} (${plan.jurisdiction.name}, ${plan.jurisdiction.level} under ${plan.jurisdiction.parent ?? "-"}) — ${counts}\n`));
     }
     if (plan.completeness !== undefined) {
-      process.stderr.write(`${document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`);
+      process.stderr.write(terminalText(`${document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`));
     }
   });
 
@@ -306,19 +309,25 @@ function positiveInteger(value: string): number {
   return count;
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
+/** Writes to standard output, or to `output` when given, never over one of `inputs` (the files the command read). */
+async function emit(text: string, output: string | undefined, inputs: readonly string[]): Promise<void> {
   if (output === undefined) process.stdout.write(text);
-  else await writeFileAtomic(output, text, "utf8");
+  else await writeOutputFile(output, text, inputs);
+}
+
+/** The files named in a report command's options, which it reads. */
+function optionInputs({ synonyms, review }: Pick<CompareOptions, "synonyms" | "review">): string[] {
+  return [synonyms, review].filter((file) => file !== undefined);
 }
 
 function printValidation(result: PlanValidation): void {
   if (result.valid) {
-    console.log(`✓ ${result.id ?? result.input}: valid (${result.file})`);
+    console.log(terminalText(`✓ ${result.id ?? result.input}: valid (${result.file})`));
     return;
   }
   const count = result.problems.length;
-  console.log(`✗ ${result.id ?? result.input}: ${count} problem${count === 1 ? "" : "s"} (${result.file})`);
-  for (const problem of result.problems) console.log(`  ${result.file}: ${problem.path || "(plan)"}: ${problem.message}`);
+  console.log(terminalText(`✗ ${result.id ?? result.input}: ${count} problem${count === 1 ? "" : "s"} (${result.file})`));
+  for (const problem of result.problems) console.log(terminalText(`  ${result.file}: ${problem.path || "(plan)"}: ${problem.message}`));
 }
 
 function printJson(value: unknown): void {
@@ -328,10 +337,16 @@ function printJson(value: unknown): void {
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof InputError) {
     // Bad input: one line per problem, with the file (or the function) and the path inside it.
-    for (const issue of error.issues) console.error(`plan-align: ${describeIssue(error.input, issue)}`);
+    for (const issue of error.issues) console.error(terminalText(`plan-align: ${describeIssue(error.input, issue)}`));
     process.exitCode = 1;
     return;
   }
-  console.error(`plan-align: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof OutputError) {
+    // Output that cannot go where it was asked to (a missing folder, a FIFO, the input itself) is the user's to fix.
+    console.error(terminalText(`plan-align: ${error.message}`));
+    process.exitCode = 1;
+    return;
+  }
+  console.error(terminalText(`plan-align: ${error instanceof Error ? error.message : String(error)}`));
   process.exitCode = 2;
 });

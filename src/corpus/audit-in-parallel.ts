@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { z } from "zod";
 import { describePlan } from "../align/align-plans.js";
@@ -15,9 +17,10 @@ export interface ParallelAuditOptions extends AuditAllOptions {
 }
 
 // Built, the worker sits beside this module in dist/; from the TypeScript sources (tests, benchmarks) it is
-// run through tsx, which only development installs.
+// run through tsx, which only development installs, found from here whatever the working folder.
 const fromSources = import.meta.url.endsWith(".ts");
 const workerFile = new URL(fromSources ? "./audit-worker.ts" : "./audit-worker.js", import.meta.url);
+const workerArguments = fromSources ? ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href] : [];
 
 /**
  * Audits each plan against its ancestors as `auditEach` does, on worker threads: independent audits run on
@@ -85,7 +88,7 @@ function startPool(threads: number): AuditPool {
       filename: workerFile.href,
       maxThreads: threads,
       minThreads: threads,
-      ...(fromSources ? { execArgv: ["--import", "tsx"] } : {}),
+      execArgv: workerArguments,
     }));
   return {
     auditEach: (plans, options = {}) =>

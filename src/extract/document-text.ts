@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { stripControlCharacters } from "../text/unsafe-characters.js";
 
 // Elements after which text continues on a new line, so table cells and paragraphs stay apart.
 const blockElements = new Set([
@@ -13,7 +14,8 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /**
- * The text of a document as plan-align quotes it: plain text as it is (line breaks unified to LF), HTML
+ * The text of a document as plan-align quotes it: plain text as it is (line breaks unified to LF, control
+ * characters and terminal sequences dropped), HTML
  * with its tags stripped (block elements end lines, entities decoded, scripts and styles dropped). Quotes
  * of extracted plans are spans of this text, so `validate` reads sources through it too.
  *
@@ -21,7 +23,8 @@ export function looksLikeHtml(text: string): boolean {
  * toDocumentText("<p>一、总体要求</p><p>(一)指导思想</p>"); // "一、总体要求\n(一)指导思想\n"
  */
 export function toDocumentText(raw: string): string {
-  const text = raw.replace(/^\uFEFF/u, "").replace(/\r\n?/gu, "\n");
+  // Page and line feeds of converted PDFs end lines; terminal sequences and other controls are not text.
+  const text = stripControlCharacters(raw.replace(/^\uFEFF/u, "").replace(/\r\n?|[\f\v]/gu, "\n"));
   if (!looksLikeHtml(text)) return text;
   let out = "";
   let skipping = 0;

@@ -1,16 +1,26 @@
 import { stringify } from "csv-stringify/sync";
-import escapeHtml from "escape-html";
+import escapeHtmlMarkup from "escape-html";
 import type { ReportLanguage } from "./labels.js";
+import { revealBidiControls, stripControlCharacters } from "../text/unsafe-characters.js";
 
-// What every report format needs to stay safe whatever the plans contain.
+// What every report format needs to stay safe whatever the plans contain. JSON needs nothing here:
+// JSON.stringify escapes controls and lone surrogates, so it parses back to the same text.
 
-/** A Markdown table cell: pipes, backslashes, angle brackets and line breaks would break the table. */
+/** Text for a terminal: no control sequences or controls (line feeds and tabs stay), bidi controls shown. */
+export function terminalText(text: string): string {
+  return stripControlCharacters(revealBidiControls(text));
+}
+
+// What could start a link, an image, an autolink, raw HTML, an entity, a code span, emphasis or a heading
+// in Markdown, or end a table cell; a backslash makes each a plain character.
+const markdownPunctuation = /[\\`*_~[\]<>&|#]/gu;
+
+/**
+ * Plan text for a Markdown table cell or line: line breaks and tabs become spaces, the rest as in
+ * `terminalText`, and Markdown punctuation is escaped, so no link, image or HTML from the plans is live.
+ */
 export function markdownCell(text: string): string {
-  return text
-    .replace(/\\/gu, "\\\\")
-    .replace(/\|/gu, "\\|")
-    .replace(/[<>]/gu, (c) => (c === "<" ? "&lt;" : "&gt;"))
-    .replace(/\r?\n/gu, " ");
+  return terminalText(text.replace(/\r\n|[\r\n\t]/gu, " ")).replace(markdownPunctuation, "\\$&");
 }
 
 /** A Markdown table; every cell is escaped with `markdownCell`. */
@@ -19,17 +29,28 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), `|${header.map(() => "---|").join("")}`, ...rows.map(line)];
 }
 
-/** CSV that Excel opens right: a BOM (UTF-8, so Chinese is intact), CRLF records, formulas defused. */
+/**
+ * CSV that Excel opens right and any RFC 4180 reader parses back: a BOM (UTF-8, so Chinese is intact),
+ * CRLF records, every field with a quote, comma or line break of any kind quoted, formulas defused.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows" })}`;
+  // With a record delimiter given, csv-stringify quotes only fields holding that delimiter unless asked.
+  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows", quote_record_delimiter: true })}`;
 }
 
-// A cell starting with = + - @ is run as a formula by spreadsheets; a leading apostrophe keeps it text.
+// Spreadsheets run a cell as a formula when its first character past whitespace and line breaks is = + - @
+// (or their full-width forms); a cell starting with a tab or CR is treated alike. A leading apostrophe
+// keeps it text. csv-stringify's escape_formulas looks at the first character only.
+const formulaStart = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
 function defuseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/u.test(cell) ? `'${cell}` : cell;
+  return formulaStart.test(cell) ? `'${cell}` : cell;
 }
 
-export { escapeHtml };
+/** Text for HTML content or a quoted attribute value: markup escaped, bidi controls shown as code points. */
+export function escapeHtml(text: string): string {
+  return escapeHtmlMarkup(revealBidiControls(text));
+}
 
 const baseStyle = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #1f2328; line-height: 1.5; }
@@ -44,12 +65,16 @@ blockquote { margin: .3rem 0 0; padding-left: .6rem; border-left: 3px solid #d0d
 .review { display: inline-block; font-size: .75em; padding: 0 .4em; border-radius: 3px; background: #ddf4ff; color: #0969da; margin-left: .3em; }
 `;
 
-/** A self-contained HTML page: no scripts, no external styles, fonts or images. */
+// No script may run and nothing may be fetched, whatever got past escaping: only the inline styles.
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** A self-contained HTML page: no scripts, no external styles, fonts or images, and a policy forbidding them. */
 export function htmlPage(title: string, body: string, lang: ReportLanguage, style = ""): string {
   return `<!doctype html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${baseStyle}${style}</style>

@@ -6,7 +6,7 @@ import { AuditReportSchema } from "../model/audit-report.js";
 import { checkArguments } from "../model/input-error.js";
 import { AuditFormatSchema } from "../model/options.js";
 import { parseTarget } from "../targets/parse-target.js";
-import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
 import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
@@ -88,7 +88,7 @@ function renderText(report: AuditReport, labels: Labels): string {
   }
   const info = report.summary.bySeverity.info;
   if (info > 0) lines.push("", labels.moreInfo.replace("{count}", String(info)));
-  return `${lines.join("\n")}\n`;
+  return terminalText(`${lines.join("\n")}\n`);
 }
 
 function renderMarkdown(report: AuditReport, labels: Labels): string {
