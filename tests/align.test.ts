@@ -108,6 +108,23 @@ describe("selecting task and project pairs", () => {
   });
 });
 
+describe("a reference item whose counterpart was dropped", () => {
+  // 代县's plan against a copy without its task 12 (开展隐患排查治理): the other tasks each carry their own
+  // counterpart, far better than they carry task 12.
+  const withoutTask12 = { ...daixian, id: "daixian-without-12", tasks: daixian.tasks.filter((task) => task.id !== "task-12") };
+
+  it("has no counterpart, rather than candidates that clearly carry other items", () => {
+    const alignment = alignPlans(daixian, withoutTask12, { kinds: ["task"] });
+    expect(alignment.unmatched.reference.map((item) => item.id)).toEqual(["task-12"]);
+    expect(alignment.candidates).toEqual([]);
+  });
+
+  it("keeps such candidates for review when the share rule is turned off", () => {
+    const alignment = alignPlans(daixian, withoutTask12, { kinds: ["task"], selection: { candidateShare: 0 } });
+    expect(alignment.candidates.map((entry) => entry.reference.id)).toEqual(["task-12"]);
+  });
+});
+
 describe("aligning across granularity", () => {
   it("aligns an outline of headings only with a complete plan group by group", () => {
     const document = readFileSync(path.join(import.meta.dirname, "fixtures", "outline", "shanxi-outline.txt"), "utf8");

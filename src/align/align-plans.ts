@@ -29,6 +29,7 @@ export const defaultSelection: Readonly<SelectionOptions> = Object.freeze({
   ratio: 1.2,
   margin: 0.05,
   candidateFloor: 0.08,
+  candidateShare: 0.45,
   candidateCount: 3,
 });
 
@@ -222,6 +223,12 @@ function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedIt
   const key = (entry: PlanItem) => `${entry.item.kind}:${entry.item.id}`;
   const unmatched: Alignment["unmatched"] = { reference: [], subject: [] };
   const candidates: CandidateList[] = [];
+  // A subject item that carries another reference item far better than this one is that item's counterpart,
+  // not a plausible one of this: what the share rule keeps from turning a dropped item into "unconfirmed".
+  const bestMatch = new Map<string, number>();
+  for (const match of matches) bestMatch.set(`${match.subject.kind}:${match.subject.id}`, Math.max(bestMatch.get(`${match.subject.kind}:${match.subject.id}`) ?? 0, match.score));
+  const plausibleFor = (pair: ScoredPair) =>
+    pair.similarity.score >= selection.candidateFloor && pair.similarity.score >= selection.candidateShare * (bestMatch.get(key(pair.subject)) ?? 0);
   for (const kind of kinds) {
     const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
     const scored = scoredByKind.get(kind) ?? [];
@@ -230,7 +237,7 @@ function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedIt
       const plausible = kind === "indicator"
         ? []
         : scored
-          .filter((pair) => pair.reference === entry && pair.similarity.score >= selection.candidateFloor)
+          .filter((pair) => pair.reference === entry && plausibleFor(pair))
           .sort((a, b) => b.similarity.score - a.similarity.score)
           .slice(0, selection.candidateCount);
       if (plausible.length === 0) unmatched.reference.push(toReference(entry));

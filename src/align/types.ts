@@ -121,6 +121,11 @@ export interface SelectionOptions {
   margin: number;
   /** An unmatched reference item lists its best candidates from this score; with none, it has no counterpart. */
   candidateFloor: number;
+  /**
+   * A subject item already matched lists as a candidate only when it scores at least this share of its own
+   * best match: one that clearly carries another reference item is not a plausible counterpart.
+   */
+  candidateShare: number;
   /** How many candidates an unmatched reference item lists at most. */
   candidateCount: number;
 }

@@ -46,7 +46,7 @@ export const AlignmentSchema = z
     selection: z
       .object({
         method: z.enum(["rank", "threshold"]), floor: z.number(), neighbours: z.number(), standout: z.number(), ratio: z.number(), margin: z.number(),
-        candidateFloor: z.number(), candidateCount: z.number(),
+        candidateFloor: z.number(), candidateShare: z.number(), candidateCount: z.number(),
       })
       .strict(),
   })

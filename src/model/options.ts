@@ -37,6 +37,7 @@ export const SelectionOptionsSchema = z
     ratio: z.number().positive(),
     margin: Score,
     candidateFloor: Score,
+    candidateShare: Score,
     candidateCount: z.int().min(0),
   })
   .strict();
