@@ -7,7 +7,7 @@ import type { ItemKind, MatchableItem } from "../similarity/types.js";
 
 // Normalizing (traditional to simplified characters above all) is the costliest step of collecting items, and
 // a plan aligned with every plan below it is collected each time: the normalized texts are kept by content.
-const normalized = new LRUCache<string, string>({ max: 20_000 });
+const normalized = new LRUCache<string, string>({ max: 6_000 });
 const normalizeOnce = (text: string): string => {
   let result = normalized.get(text);
   if (result === undefined) {

@@ -228,7 +228,9 @@ function preparedFormsCache(tokenizer: Tokenizer, synonyms: SynonymTable): LRUCa
   }
   let cache = byTokenizer.get(tokenizer);
   if (cache === undefined) {
-    cache = new LRUCache({ max: 10_000 });
+    // Room for the items of a plan's ancestors, which every audit below them reuses, and of the plan itself,
+    // reused against each ancestor: a few hundred each. More only holds items that will not come back.
+    cache = new LRUCache({ max: 3_000 });
     byTokenizer.set(tokenizer, cache);
   }
   return cache;
