@@ -16,6 +16,24 @@ function runCli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+describe("plan-align's start", () => {
+  // Which modules a run resolves, as tests/support/log-imports.mjs reports them.
+  const modulesLoadedBy = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--import", "./tests/support/log-imports.mjs", path.join(root, "src/cli/main.ts"), ...args], { cwd: root, encoding: "utf8" });
+    return run.stderr.split("\n").filter((line) => line.startsWith("import: "));
+  };
+  const library = (line: string) => /\/src\/(?:align|findings|extract|similarity|load)\/|china-area-data|opencc-js|zod/u.test(line);
+
+  it("prints help and refuses a bad argument without loading the library", () => {
+    expect(modulesLoadedBy("--help").filter(library)).toEqual([]);
+    expect(modulesLoadedBy("audit-all", "daixian", "--threads", "0").filter(library)).toEqual([]);
+  });
+
+  it("loads the library when a command runs", () => {
+    expect(modulesLoadedBy("list").some(library)).toBe(true);
+  });
+});
+
 describe("plan-align list", () => {
   it("prints every bundled plan as {id, title, level, parent, counts} in JSON", () => {
     const { status, stdout } = runCli("list", "--format", "json");

@@ -4,32 +4,21 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { stringify as stringifyYaml } from "yaml";
-import { alignChain } from "../align/align-chain.js";
-import { alignPlans } from "../align/align-plans.js";
 import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
-import { auditEachInParallel } from "../corpus/audit-in-parallel.js";
-import { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 import type { AuditReport } from "../findings/types.js";
-import { renderMatrix } from "../report/render-matrix.js";
-import { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
+import type { PlanValidation } from "../load/validate.js";
 import { describeIssue, InputError } from "../model/input-error.js";
-import { readTextFile } from "../load/read-data-file.js";
-import { idFromFileName, resolvePlan } from "../load/files.js";
-import { extractPlan } from "../extract/extract-plan.js";
 import type { Level, Plan } from "../model/plan.js";
-import { loadReviewFile } from "../load/review-file.js";
-import { auditPlan } from "../findings/audit-plan.js";
-import { renderAudit, type AuditFormat } from "../report/render-audit.js";
-import { validatePlan, type PlanValidation } from "../load/validate.js";
+import type { AuditFormat } from "../report/render-audit.js";
 import type { ReportLanguage } from "../report/labels.js";
-import { renderAlignment, renderChain, type ReportFormat } from "../report/render-alignment.js";
+import type { ReportFormat } from "../report/render-alignment.js";
 import { terminalText } from "../report/formats.js";
 import { handleOutputStreamErrors, OutputError, writeOutputFile } from "./output.js";
-import { loadSynonymFile } from "../synonyms/load-synonym-file.js";
-import { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
 
-// The command line: parses arguments and prints. Everything it does is a library call.
+// The library loads when a command runs, not to print help or refuse an argument.
+const library = () => import("./library.js");
+
+// The command line: parses arguments and prints. Everything it does is a library call, loaded when a command runs.
 
 handleOutputStreamErrors();
 
@@ -46,7 +35,8 @@ program
   .command("list")
   .description("list the bundled plans with their level, parent plan and item counts")
   .addOption(formatOption())
-  .action((options: { format: string }) => {
+  .action(async (options: { format: string }) => {
+    const { listBundledPlans } = await library();
     const plans = listBundledPlans();
     if (options.format === "json") return printJson(plans);
     for (const plan of plans) {
@@ -66,6 +56,7 @@ program
   .option("--all", "check every bundled plan")
   .addOption(formatOption())
   .action(async (plans: string[], options: { all?: boolean; format: string }) => {
+    const { bundledPlanIds, validatePlan } = await library();
     const inputs = options.all === true ? [...bundledPlanIds, ...plans] : plans;
     if (inputs.length === 0) program.error("validate: name at least one plan id or file, or use --all");
     const results: PlanValidation[] = [];
@@ -93,6 +84,7 @@ reportOptions(
     .argument("<reference>", "the plan compared against (usually the higher level): a bundled id, a plan file or a document")
     .argument("<subject>", "the plan being checked: a bundled id, a plan file or a document"),
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
+  const { alignPlans, renderAlignment, resolvePlan } = await library();
   const resolveOptions = { verifyQuotes: options.verifyQuotes };
   const [reference, subject] = [await resolvePlan(referenceName, resolveOptions), await resolvePlan(subjectName, resolveOptions)];
   const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
@@ -105,6 +97,7 @@ reportOptions(
     .description("match a plan with every bundled plan above it; levels without content are skipped")
     .argument("<subject>", planWithParentsHelp),
 ).action(async (subjectName: string, options: CompareOptions) => {
+  const { alignChain, renderChain } = await library();
   const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options.verifyQuotes);
   const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output, [subjectName, ...optionInputs(options)]);
@@ -120,6 +113,7 @@ reportOptions(
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
   .action(async (planName: string, options: AuditCommandOptions) => {
+    const { auditPlan, renderAudit } = await library();
     const { plan, ancestors } = await resolveWithAncestors("audit", planName, options.verifyQuotes);
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output, [planName, ...optionInputs(options)]);
@@ -145,6 +139,7 @@ reportOptions(
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
+    const { auditEachInParallel, buildComplianceMatrix, renderMatrix } = await library();
     const plans = await resolvePlans(inputs, options.verifyQuotes);
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
@@ -177,6 +172,7 @@ reportOptions(
 
 /** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
 async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): Promise<Plan[]> {
+  const { isBundledPlanId, resolvePlan } = await library();
   const names: string[] = [];
   for (const input of inputs) {
     if (isBundledPlanId(input) || !(await isDirectory(input))) names.push(input);
@@ -221,6 +217,7 @@ program
   .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
   .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
   .action(async (document: string, options: ExtractOptions) => {
+    const { extractPlan, idFromFileName, readTextFile, stringifyYaml } = await library();
     const raw = await readTextFile(document);
     const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
     const { plan } = extractPlan(raw, {
@@ -248,6 +245,7 @@ program
 
 /** A plan and the bundled plans above it; a plan with none above it is a usage error. */
 async function resolveWithAncestors(command: string, name: string, verifyQuotes: boolean) {
+  const { getAncestorPlans, resolvePlan } = await library();
   const { plan } = await resolvePlan(name, { verifyQuotes });
   const ancestors = getAncestorPlans(plan);
   if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${name} (${plan.jurisdiction.name})`);
@@ -287,6 +285,7 @@ interface CompareOptions {
 }
 
 async function alignOptionsOf({ threshold, selection, synonyms, review }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
+  const { createSynonymTable, defaultSynonymGroups, loadReviewFile, loadSynonymFile } = await library();
   return {
     selection: { method: selection },
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
