@@ -1,7 +1,7 @@
 // The Node.js API: everything of the browser-safe core, plus what reads files.
 
 export * from "./index.js";
-export { loadPlanFile, loadPlanDirectory, readPlanSource, resolvePlan, openPlan, getBundledDataDir } from "./load/files.js";
+export { loadPlanFile, loadPlanDirectory, loadPlanCorpus, readPlanSource, resolvePlan, openPlan, getBundledDataDir } from "./load/files.js";
 export type { ResolvedPlan, OpenedPlan, ResolveOptions } from "./load/files.js";
 export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFile, mkdtemp, readFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -135,6 +135,14 @@ describe("plan-align audit-all", () => {
     expect(runCli("audit-all", dir, "-o", output).status).toBe(0);
     expect(await readFile(output, "utf8")).toContain("承接情况矩阵");
     expect(runCli("audit-all", dir, "--fail-on", "error", "--format", "jsonl").status).toBe(3);
+  });
+
+  it("audits a corpus in JSON lines, one plan per line, as an engine partitioning a corpus writes it", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-corpus-"));
+    const corpus = path.join(dir, "part.jsonl");
+    await writeFile(corpus, ["daixian", "nanyang"].map((id) => JSON.stringify(getBundledPlan(id))).join("\n"));
+    const lines = runCli("audit-all", corpus, "--format", "jsonl").stdout.trimEnd().split("\n");
+    expect(lines.map((line) => (JSON.parse(line) as AuditReport).subject.id)).toEqual(["daixian", "nanyang"]);
   });
 
   it("gives the same audits on one thread and on two", () => {

@@ -23,7 +23,7 @@ import {
   type Plan,
   type Review,
 } from "../src/index.js";
-import { auditEachInParallel, createAuditPool, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
+import { auditEachInParallel, createAuditPool, loadPlanCorpus, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
 
 // Every public function checks its arguments before using them, and refuses what it cannot use with one
 // error type, InputError, naming the function, the argument and the path inside it.
@@ -122,6 +122,7 @@ describe("the library given what it cannot use", () => {
     ["loadReviewFile", () => loadReviewFile("")],
     ["auditEachInParallel", () => auditEachInParallel([daixian], { threads: 0 })],
     ["createAuditPool", () => createAuditPool({ threads: 1.5 })],
+    ["loadPlanCorpus", () => loadPlanCorpus("corpus.jsonl", untyped<object>({ verify: true }))],
   ])("%s checks its arguments and names itself", async (name, call) => {
     const error = await inputErrorOf(call);
     expect(error.input).toBe(name);

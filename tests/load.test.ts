@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { findMissingQuotes, parsePlan, PlanLoadError } from "../src/index.js";
-import { loadPlanDirectory, loadPlanFile, openPlan, readPlanSource } from "../src/node.js";
+import { findMissingQuotes, getBundledPlan, parsePlan, PlanLoadError } from "../src/index.js";
+import { loadPlanCorpus, loadPlanDirectory, loadPlanFile, openPlan, readPlanSource } from "../src/node.js";
 
 const fixtures = path.join(import.meta.dirname, "fixtures");
 const minimalYaml = path.join(fixtures, "minimal-plan.yaml");
@@ -106,6 +106,36 @@ describe("loading a plan", () => {
   it("says what it accepts when a name is neither a bundled id nor a file", async () => {
     const error = await expectLoadError(openPlan("no-such-plan"));
     expect(error.issues[0]?.message).toContain("daixian");
+  });
+});
+
+describe("a corpus of plans in JSON lines", () => {
+  const writeCorpus = async (lines: string[]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "plan-align-corpus-"));
+    const file = path.join(dir, "corpus.jsonl");
+    await writeFile(file, `${lines.join("\n")}\n`);
+    return file;
+  };
+  const plan = (id: string) => JSON.stringify({ ...JSON.parse(JSON.stringify(getBundledPlan("daixian"))), id });
+
+  it("reads one plan per line, skipping blank lines", async () => {
+    const plans = await loadPlanCorpus(await writeCorpus([plan("a"), "", plan("b")]));
+    expect(plans.map((entry) => entry.id)).toEqual(["a", "b"]);
+  });
+
+  it("names the file and line of a plan that fails, and loads nothing", async () => {
+    const file = await writeCorpus([plan("a"), "{", JSON.stringify({ ...JSON.parse(plan("c")), tasks: 3 })]);
+    await expect(loadPlanCorpus(file)).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}:2: .*not valid JSON`, "u"));
+    const typed = await writeCorpus([plan("a"), JSON.stringify({ ...JSON.parse(plan("c")), tasks: 3 })]);
+    await expect(loadPlanCorpus(typed)).rejects.toThrow(/corpus\.jsonl:2: tasks: /u);
+  });
+
+  it("checks quotes against each plan's source when asked, beside the corpus file", async () => {
+    const daixian = getBundledPlan("daixian");
+    const file = await writeCorpus([JSON.stringify({ ...daixian, source: { ...daixian.source, file: "own-copy.txt" } })]);
+    await expect(loadPlanCorpus(file, { verifyQuotes: true })).rejects.toThrow(/corpus\.jsonl:1: source\.file: source text not found/u);
+    await copyFile(path.join(import.meta.dirname, "..", "data", "sources", "daixian.txt"), path.join(path.dirname(file), "own-copy.txt"));
+    expect(await loadPlanCorpus(file, { verifyQuotes: true })).toHaveLength(1);
   });
 });
 

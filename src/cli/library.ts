@@ -8,7 +8,7 @@ export { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 export { renderMatrix } from "../report/render-matrix.js";
 export { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
 export { readTextFile } from "../load/read-data-file.js";
-export { idFromFileName, resolvePlan } from "../load/files.js";
+export { idFromFileName, loadPlanCorpus, resolvePlan } from "../load/files.js";
 export { extractPlan } from "../extract/extract-plan.js";
 export { loadReviewFile } from "../load/review-file.js";
 export { auditPlan } from "../findings/audit-plan.js";

@@ -132,7 +132,7 @@ reportOptions(
   program
     .command("audit-all")
     .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix")
-    .argument("<plans...>", "plan files, documents, or folders of them; bundled ids too"),
+    .argument("<plans...>", "plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them; bundled ids too"),
   ["json", "jsonl", "csv", "html"],
   "html",
 )
@@ -172,7 +172,7 @@ reportOptions(
 
 /** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
 async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): Promise<Plan[]> {
-  const { isBundledPlanId, resolvePlan } = await library();
+  const { isBundledPlanId, loadPlanCorpus, resolvePlan } = await library();
   const names: string[] = [];
   for (const input of inputs) {
     if (isBundledPlanId(input) || !(await isDirectory(input))) names.push(input);
@@ -180,7 +180,11 @@ async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): P
   }
   if (names.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
   const plans: Plan[] = [];
-  for (const name of names) plans.push((await resolvePlan(name, { verifyQuotes })).plan);
+  for (const name of names) {
+    // A corpus in JSON lines, one plan per line, as an engine partitioning a corpus writes it.
+    if (path.extname(name).toLowerCase() === ".jsonl") plans.push(...(await loadPlanCorpus(name, { verifyQuotes })));
+    else plans.push((await resolvePlan(name, { verifyQuotes })).plan);
+  }
   const ids = new Map<string, number>();
   for (const plan of plans) ids.set(plan.id, (ids.get(plan.id) ?? 0) + 1);
   const repeated = [...ids].filter(([, count]) => count > 1).map(([id]) => id);
@@ -188,7 +192,7 @@ async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): P
   return plans;
 }
 
-const planInputExtensions = new Set([".json", ".yaml", ".yml", ".txt", ".html", ".htm"]);
+const planInputExtensions = new Set([".json", ".jsonl", ".yaml", ".yml", ".txt", ".html", ".htm"]);
 
 async function isDirectory(name: string): Promise<boolean> {
   return stat(name).then((entry) => entry.isDirectory(), () => false);

@@ -11,6 +11,7 @@ import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
 import { findMissingQuotesUnchecked, parsePlan } from "./parse-plan.js";
+import { parseDataText } from "./parse-data.js";
 
 // Node-only: everything here touches the file system. The browser-safe core never imports this file.
 
@@ -44,6 +45,32 @@ const planExtensions = new Set([".json", ".yaml", ".yml"]);
 export async function loadPlanFile(file: string): Promise<Plan> {
   checkArguments("loadPlanFile", { file: [FilePathSchema, file] });
   return parsePlan(await readDataFile(file), file);
+}
+
+/**
+ * Reads a corpus of plans in JSON lines (.jsonl): one plan per line, as engines that partition corpora
+ * (DuckDB, Spark) write them; blank lines are skipped. All or nothing, like a folder. With `verifyQuotes`,
+ * every quote must occur in its plan's source, looked up beside the corpus file.
+ *
+ * @throws PlanLoadError naming the file and line (`corpus.jsonl:12`) and each problem's path inside the plan
+ * @example
+ * const plans = await loadPlanCorpus("part-14.jsonl");
+ */
+export async function loadPlanCorpus(file: string, options: ResolveOptions = {}): Promise<Plan[]> {
+  checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [ResolveOptionsSchema, options] });
+  const plans: Plan[] = [];
+  for (const [index, line] of (await readTextFile(file)).split("\n").entries()) {
+    if (line.trim() === "") continue;
+    const where = `${file}:${index + 1}`;
+    const plan = parsePlan(parseDataText(line, "json", where), where);
+    if (options.verifyQuotes === true) {
+      // Sources are looked up beside the corpus file, as beside a plan file.
+      const missing = findMissingQuotesUnchecked(plan, await readPlanSourceUnchecked(plan, where));
+      if (missing.length > 0) throw new PlanLoadError(where, missing);
+    }
+    plans.push(plan);
+  }
+  return plans;
 }
 
 /**
