@@ -3,7 +3,7 @@ import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import type { MatchableItem, Scorer, SignalScore } from "./types.js";
-import { countTokens, distinctIds, inverseFrequency, sharedOccurrences, sharedWeight, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
+import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
 
 /** How much each signal counts. Signals that do not apply to a pair are left out and the rest re-weighted. */
 export interface SignalWeights {
@@ -152,18 +152,26 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       const weights = isWorkItem(reference) || isWorkItem(subject) ? workItemWeights : itemWeights;
       const a = vectorsOf(reference);
       const b = vectorsOf(subject);
+      spread.corePairs.spreadOut(a.forms.coreCharacterPairs);
+      spread.label.spreadOut(a.label);
       const signals: SignalScore[] = [
-        { name: "label", value: dice(a.forms.coreCharacterPairs, b.forms.coreCharacterPairs), weight: weights.label },
-        { name: "tokens", value: weightedJaccard(a.label, b.label), weight: weights.tokens },
+        { name: "label", value: dice(a.forms.coreCharacterPairs, b.forms.coreCharacterPairs, spread.corePairs), weight: weights.label },
+        { name: "tokens", value: weightedJaccard(a.label, b.label, spread.label), weight: weights.tokens },
       ];
       if (a.body.ids.length > 0 && b.body.ids.length > 0) {
-        signals.push({ name: "body", value: cosine(a.body, b.body), weight: weights.body });
+        spread.body.spreadOut(a.body);
+        const denominator = a.body.norm * b.body.norm;
+        signals.push({ name: "body", value: denominator === 0 ? 0 : Math.min(1, spread.body.dotProduct(b.body) / denominator), weight: weights.body });
       }
       if (weights.content > 0) {
-        signals.push({ name: "content", value: sharedContent(a.content, b.content), weight: weights.content });
+        spread.content.spreadOut(a.content);
+        const smaller = Math.min(a.content.sum, b.content.sum);
+        signals.push({ name: "content", value: smaller === 0 ? 0 : Math.min(1, spread.content.sharedWeight(b.content) / smaller), weight: weights.content });
       }
       if (weights.terms > 0) {
-        signals.push({ name: "terms", value: weightedJaccard(termsFor(reference), termsFor(subject)), weight: weights.terms });
+        const terms = termsFor(reference);
+        spread.terms.spreadOut(terms);
+        signals.push({ name: "terms", value: weightedJaccard(terms, termsFor(subject), spread.terms), weight: weights.terms });
       }
       const measures = [a.forms.prepared.measure, b.forms.prepared.measure];
       if (measures[0] !== undefined && measures[1] !== undefined) {
@@ -171,7 +179,8 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
         signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? measures[0] : `${measures[0]} ≠ ${measures[1]}` });
       }
       if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
-        signals.push({ name: "context", value: dice(a.forms.contextCharacterPairs, b.forms.contextCharacterPairs), weight: weights.context });
+        spread.contextPairs.spreadOut(a.forms.contextCharacterPairs);
+        signals.push({ name: "context", value: dice(a.forms.contextCharacterPairs, b.forms.contextCharacterPairs, spread.contextPairs), weight: weights.context });
       }
       return { score: combine(signals), signals };
     },
@@ -242,11 +251,21 @@ const contentKey = (item: MatchableItem) =>
 
 const isWorkItem = (item: MatchableItem) => item.kind === "task" || item.kind === "project";
 
-/** Dice's coefficient of two texts' character pairs; two empty texts are alike. */
-function dice(a: TokenCounts, b: TokenCounts): number {
+/** Dice's coefficient of two texts' character pairs (the first spread in `spread`); two empty texts are alike. */
+function dice(a: TokenCounts, b: TokenCounts, spread: SpreadVector): number {
   if (a.total === 0 || b.total === 0) return a.total === b.total ? 1 : 0;
-  return (2 * sharedOccurrences(a, b)) / (a.total + b.total);
+  return (2 * spread.sharedOccurrences(b)) / (a.total + b.total);
 }
+
+// One spread per signal, shared by every scorer of this thread: scoring is synchronous, one pair at a time.
+const spread = {
+  corePairs: new SpreadVector(),
+  contextPairs: new SpreadVector(),
+  label: new SpreadVector(),
+  body: new SpreadVector(),
+  content: new SpreadVector(),
+  terms: new SpreadVector(),
+};
 
 /** Weighted average of the signals present; 0 when none carries weight. */
 function combine(signals: readonly SignalScore[]): number {
@@ -256,21 +275,9 @@ function combine(signals: readonly SignalScore[]): number {
   return Math.min(1, Math.max(0, score));
 }
 
-/** Weighted Jaccard overlap of two token sets: the weight of what they share over the weight of all. */
-function weightedJaccard(a: WeightedIds, b: WeightedIds): number {
+/** Weighted Jaccard overlap of two token sets (the first spread in `spread`): what they share over all. */
+function weightedJaccard(a: WeightedIds, b: WeightedIds, spread: SpreadVector): number {
   if (a.ids.length === 0 || b.ids.length === 0) return a.ids.length === b.ids.length ? 1 : 0;
-  const shared = sharedWeight(a, b, false);
+  const shared = spread.sharedWeight(b);
   return shared / (a.sum + b.sum - shared);
-}
-
-/** Cosine of two bodies' TF-IDF vectors. */
-function cosine(a: WeightedIds, b: WeightedIds): number {
-  const denominator = a.norm * b.norm;
-  return denominator === 0 ? 0 : Math.min(1, sharedWeight(a, b, true) / denominator);
-}
-
-/** The share of the smaller item's content (by token weight) that the other item holds too. */
-function sharedContent(a: WeightedIds, b: WeightedIds): number {
-  const smaller = Math.min(a.sum, b.sum);
-  return smaller === 0 ? 0 : Math.min(1, sharedWeight(a, b, false) / smaller);
 }

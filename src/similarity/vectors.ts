@@ -42,19 +42,6 @@ export function distinctIds(...lists: readonly TokenCounts[]): Int32Array {
   return Int32Array.from(ids).sort();
 }
 
-/** How many tokens two multisets share (each shared occurrence once): the numerator of Dice's coefficient. */
-export function sharedOccurrences(a: TokenCounts, b: TokenCounts): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-    const left = a.ids[i]!;
-    const right = b.ids[j]!;
-    if (left === right) shared += Math.min(a.counts[i++]!, b.counts[j++]!);
-    else if (left < right) i++;
-    else j++;
-  }
-  return shared;
-}
-
 /** Token ids with a weight each, ascending by id, and the sum and length of the weights. */
 export interface WeightedIds {
   ids: Int32Array;
@@ -77,19 +64,6 @@ export function weighIds(ids: Int32Array, weigh: (id: number, index: number) => 
   return { ids, weights, sum, norm: Math.sqrt(squares) };
 }
 
-/** The weight the ids both hold: of the first vector's weights, or the products of both. */
-export function sharedWeight(a: WeightedIds, b: WeightedIds, product: boolean): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-    const left = a.ids[i]!;
-    const right = b.ids[j]!;
-    if (left === right) shared += product ? a.weights[i++]! * b.weights[j++]! : (j++, a.weights[i++]!);
-    else if (left < right) i++;
-    else j++;
-  }
-  return shared;
-}
-
 /** Document frequencies over a corpus of id lists, and the inverse-frequency weight they give an id. */
 export function inverseFrequency(documents: readonly Int32Array[]): (id: number) => number {
   if (documents.length === 0) return () => 1;
@@ -104,4 +78,52 @@ export function inverseFrequency(documents: readonly Int32Array[]): (id: number)
   }
   const unseen = 1 + Math.log(count + 1);
   return (id) => (id < weights.length && weights[id]! > 0 ? weights[id]! : unseen);
+}
+
+/**
+ * One item's vector spread over an array indexed by token id, for scoring that item against many others:
+ * each other item's tokens are then read once, without merging two lists per pair. Alignment scores
+ * reference by reference, so one item stays spread for a whole row of pairs. The sums add the same terms
+ * in the same order (ascending id) as a merge does, zeros aside, so scores are identical to the last bit.
+ */
+export class SpreadVector {
+  private values = new Float64Array(0);
+  private spread: { ids: Int32Array } | undefined;
+
+  /** Spreads a vector's weights (or counts), clearing the one spread before; nothing to do if it is that one. */
+  spreadOut(vector: WeightedIds | TokenCounts): void {
+    if (this.spread === vector) return;
+    if (this.spread !== undefined) for (const id of this.spread.ids) this.values[id] = 0;
+    if (this.values.length < idOfToken.size) this.values = new Float64Array(Math.max(idOfToken.size, 2 * this.values.length));
+    const values = "weights" in vector ? vector.weights : vector.counts;
+    for (let index = 0; index < vector.ids.length; index++) this.values[vector.ids[index]!] = values[index]!;
+    this.spread = vector;
+  }
+
+  /** The spread weight of the tokens `other` holds too. */
+  sharedWeight(other: WeightedIds): number {
+    let shared = 0;
+    for (const id of other.ids) if (id < this.values.length) shared += this.values[id]!;
+    return shared;
+  }
+
+  /** The dot product of the spread vector and `other`. */
+  dotProduct(other: WeightedIds): number {
+    let product = 0;
+    for (let index = 0; index < other.ids.length; index++) {
+      const id = other.ids[index]!;
+      if (id < this.values.length) product += this.values[id]! * other.weights[index]!;
+    }
+    return product;
+  }
+
+  /** How many tokens the spread counts and `other` share, each shared occurrence once. */
+  sharedOccurrences(other: TokenCounts): number {
+    let shared = 0;
+    for (let index = 0; index < other.ids.length; index++) {
+      const id = other.ids[index]!;
+      if (id < this.values.length) shared += Math.min(this.values[id]!, other.counts[index]!);
+    }
+    return shared;
+  }
 }
