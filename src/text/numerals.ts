@@ -5,7 +5,10 @@ import Nzh from "nzh/cn";
 
 // 公里 is left out: 最后一公里 is an idiom, not a distance.
 const measureWords = "个支家名人次天日小时分钟座所倍项条批户类件套台辆艘架处";
-const chineseNumber = new RegExp(`(?<![\\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[${measureWords}])`, "gu");
+const numeralCharacters = "零〇一二两三四五六七八九十百千万亿";
+// Anchored at the start of a run of numerals, so a long run that no measure word follows is tried once, not
+// from each of its characters; a run right after a digit or a decimal point belongs to that number.
+const chineseNumber = new RegExp(`(?<![\\d.${numeralCharacters}])[${numeralCharacters}]+(?=[${measureWords}])`, "gu");
 const fiveYearPlanName = /^十[一二三四五六七八九]五$/u;
 // Anchored at the start of a digit run, so a long run not followed by 万 or 亿 is tried once, not from each
 // of its digits; magnitudes are taken together (3万万 is 300000000 in one step, so converting is idempotent).
