@@ -16,7 +16,25 @@ const head = "示例县应急管理规划\n";
 const extract = (text: string) => extractPlan(text, inventedMeta);
 
 describe("parseTarget and normalizeText read hostile text in time proportional to its size", () => {
+  it("parseTarget reads a clause of 150,000 characters without punctuation", () => {
+    expectDoneWithin(1, () => parseTarget("推进安全生产风险防控能力提升".repeat(10_800)));
+  });
+
+  it("parseTarget reads a target of 60,000 digits", () => {
+    expectDoneWithin(1, () => parseTarget(`达到${"1".repeat(60_000)}`));
+  });
+
+  it("parseTarget takes the latest of 150,000 years in one clause", () => {
+    expectDoneWithin(1, () => parseTarget("2025年".repeat(150_000)));
+  });
+
   it("normalizeText reads a run of 60,000 Chinese numerals", () => {
     expectDoneWithin(1, () => normalizeText("一二三四五六七八九十".repeat(6000)));
+  });
+
+  it("auditPlan audits a plan with a target of 60,000 digits", () => {
+    const plan = structuredClone(getBundledPlan("daixian"));
+    plan.indicators[0] = { ...plan.indicators[0]!, target: `达到${"1".repeat(60_000)}` };
+    expectDoneWithin(1, () => auditPlan(plan));
   });
 });
