@@ -15,6 +15,20 @@ function expectDoneWithin(seconds: number, run: () => unknown): void {
 const head = "示例县应急管理规划\n";
 const extract = (text: string) => extractPlan(text, inventedMeta);
 
+describe("extractPlan reads hostile documents in time proportional to their size", () => {
+  it("cuts the number and title of a heading of 40,000 characters from its line", () => {
+    expectDoneWithin(1, () => extract(`${head}一、${"应急管理体系建设".repeat(5000)}`));
+  });
+
+  it("reads a task line of 40,000 characters without punctuation", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)${"推进安全生产风险防控能力提升".repeat(2900)}`));
+  });
+
+  it("reads 500 targets written in one clause", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要目标\n${"达到90%".repeat(500)}`));
+  });
+});
+
 describe("parseTarget and normalizeText read hostile text in time proportional to its size", () => {
   it("parseTarget reads a clause of 150,000 characters without punctuation", () => {
     expectDoneWithin(1, () => parseTarget("推进安全生产风险防控能力提升".repeat(10_800)));

@@ -3,10 +3,11 @@ import { getHierarchy } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
 import { levelDepth, type Indicator, type Level, type Omission, type Plan, type PlanKind, type Project, type Section, type Task, type Units } from "../model/plan.js";
-import { parseTarget } from "../targets/parse-target.js";
+import { parseNormalizedTarget } from "../targets/parse-target.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
+import { trackNormalization } from "../text/track-normalization.js";
 import { toDocumentText } from "./document-text.js";
-import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
+import { removeStraySpaces, splitLines, type Line } from "./lines.js";
 import { readCompleteness } from "./completeness.js";
 import { readMetadata } from "./metadata.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
@@ -216,8 +217,9 @@ class PlanBuilder {
 
   private addSection(node: Node, numberPath: readonly number[], parentId: string | null): Section {
     const { line, numbering, title, runsOn } = node.heading;
-    const numberEnd = originalOffset(line.raw, numbering.length);
-    const titleEnd = originalOffset(line.raw, numbering.length + title.length + (runsOn ? 1 : 0));
+    const { originalLength } = trackNormalization(line.raw);
+    const numberEnd = originalLength(numbering.length);
+    const titleEnd = originalLength(numbering.length + title.length + (runsOn ? 1 : 0));
     const section: Section = {
       id: this.uniqueId(node.box !== undefined ? `box-${numbering.value}` : `s${numberPath.join(".")}`),
       parent: parentId,
@@ -240,8 +242,9 @@ class PlanBuilder {
     const { line, numbering, title, runsOn } = node.heading;
     const body = node.paragraphs.filter((paragraph) => !isUnitLine(paragraph.norm));
     const last = body.at(-1) ?? line;
-    const numberEnd = originalOffset(line.raw, numbering.length);
-    const titleEnd = originalOffset(line.raw, numbering.length + title.length);
+    const { originalLength } = trackNormalization(line.raw);
+    const numberEnd = originalLength(numbering.length);
+    const titleEnd = originalLength(numbering.length + title.length);
     const number = removeStraySpaces(line.raw.slice(0, numberEnd));
     const fullText = [line.raw.slice(numberEnd), ...body.map((paragraph) => paragraph.raw)].join("\n");
     this.pushWorkItem(kind, {
@@ -253,7 +256,7 @@ class PlanBuilder {
   /** A task or project written as an unnumbered paragraph with a lead phrase ("健全应急管理指挥体系。推进…"). */
   private addParagraphItem(kind: "task" | "project", paragraph: Line, sectionId: string): void {
     const phrase = leadPhrase(paragraph.norm) ?? "";
-    const titleEnd = originalOffset(paragraph.raw, phrase.length);
+    const titleEnd = trackNormalization(paragraph.raw).originalLength(phrase.length);
     this.pushWorkItem(kind, { id: "", section: sectionId, number: "", title: removeStraySpaces(paragraph.raw.slice(0, titleEnd)), quote: paragraph.raw }, paragraph.raw, undefined);
   }
 
@@ -322,21 +325,23 @@ class PlanBuilder {
   private readTargets(text: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
     let year = origin === "goal" ? (this.goalYear ?? this.planYear) : this.planYear;
     for (const clause of clausesOf(text)) {
-      const reading = parseTarget(clause, year === undefined ? {} : { year });
+      const { text: normalized, originalLength } = trackNormalization(clause);
+      const reading = parseNormalizedTarget(normalized, year === undefined ? {} : { year });
       // A year a clause names carries on to the clauses after it (到2022年,A达到…,B达到…).
-      const stated = /(\d{4})年/u.exec(normalizeText(clause));
+      const stated = /(\d{4})年/u.exec(normalized);
       if (stated !== null && Number(stated[1]) >= 2000 && Number(stated[1]) <= 2100) year = Number(stated[1]);
+      const quote = clause.trim();
       let previousEnd = 0;
-      for (const target of reading.targets) {
+      for (const [position, target] of reading.targets.entries()) {
         const before = target.text.slice(previousEnd, target.span[0]);
-        const after = target.text.slice(target.span[1]);
+        // The words after a target reach no further than the next target of the clause.
+        const next = reading.targets[position + 1];
+        const after = target.text.slice(target.span[1], next?.text === target.text ? next.span[0] : undefined);
         previousEnd = target.span[1];
         const { name: beforeName, baseline } = takeBaseline(cleanName(before, target.verb));
         // Named by the words before it, else after it (新增5个航空救援临时起降点), else by itself (一县一基地).
         const names = splitMeasures(beforeName || cleanName(after.split(/[、和]/u)[0] ?? "") || target.text.slice(target.span[0], target.span[1]));
-        const rawStart = originalOffset(clause, target.span[0]);
-        const rawEnd = originalOffset(clause, target.span[1]);
-        const written = removeStraySpaces(clause.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]);
+        const written = removeStraySpaces(clause.slice(originalLength(target.span[0]), originalLength(target.span[1]))) || target.text.slice(target.span[0], target.span[1]);
         // A count that stands apart from its verb is written with it: 新增…体验馆26个 → 新增26个.
         const targetText = target.verb === undefined ? written : `${target.verb}${written}`;
         // A count written in Chinese numerals is a name or slogan (建设一个平台, 两个坚持), not a count to reach.
@@ -345,7 +350,7 @@ class PlanBuilder {
           this.indicators.push({
             id: this.uniqueId(`${origin}-${this.indicators.filter((indicator) => indicator.origin === origin).length + 1}`),
             section: sectionId,
-            quote: clause.trim(),
+            quote,
             name,
             target: targetText,
             ...(target.year === undefined ? {} : { year: target.year }),

@@ -133,7 +133,11 @@ const qualifierPattern = new RegExp(alternation(words.qualifiers), "gu");
  * // [[">=", 100, 2022], [">", 60, 2022]]
  */
 export function parseTarget(text: string, options: ParseTargetOptions = {}): TargetReading {
-  const normalized = normalizeText(text);
+  return parseNormalizedTarget(normalizeText(text), options);
+}
+
+/** `parseTarget` on text that is already `normalizeText`'s output, for callers that normalized it anyway. */
+export function parseNormalizedTarget(normalized: string, options: ParseTargetOptions = {}): TargetReading {
   const targets: Target[] = [];
   let year = options.year;
   for (const clause of normalized.split(/[,;。:]/u).filter((part) => part !== "")) {

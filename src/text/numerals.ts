@@ -14,6 +14,32 @@ const fiveYearPlanName = /^十[一二三四五六七八九]五$/u;
 // of its digits; magnitudes are taken together (3万万 is 300000000 in one step, so converting is idempotent).
 const arabicWithMagnitude = /(?<![\d.])(\d+(?:\.\d+)?)([万亿]+)/gu;
 
+/** One step of writing quantities in digits: every match of `pattern` (global) becomes what `rewrite` returns. */
+export interface NumeralRewrite {
+  pattern: RegExp;
+  rewrite: (match: string, ...groups: string[]) => string;
+}
+
+/** The steps of `convertNumerals`, in order; `mapNormalizedToOriginal` replays them to follow positions. */
+export const numeralRewrites: readonly NumeralRewrite[] = [
+  {
+    pattern: chineseNumber,
+    rewrite: (run) => {
+      if (fiveYearPlanName.test(run)) return run;
+      // nzh's types say string; it returns a number. Number() accepts both.
+      const value = Number(Nzh.decodeS(run.replaceAll("两", "二").replaceAll("〇", "零")));
+      return Number.isFinite(value) && value > 0 ? String(value) : run;
+    },
+  },
+  {
+    pattern: arabicWithMagnitude,
+    rewrite: (_, digits = "", magnitudes = "") => {
+      const value = [...magnitudes].reduce((product, magnitude) => product * (magnitude === "万" ? 10_000 : 100_000_000), Number(digits));
+      return String(Math.round(value * 1000) / 1000);
+    },
+  },
+];
+
 /**
  * Writes quantities in digits: 十万人 → 100000人, 10万人 → 100000人, 1.5万 → 15000, 两支 → 2支.
  * Leaves names alone: 十四五, 一岗双责, 三大改革.
@@ -22,14 +48,5 @@ const arabicWithMagnitude = /(?<![\d.])(\d+(?:\.\d+)?)([万亿]+)/gu;
  * convertNumerals("年均每十万人受灾人次"); // "年均每100000人受灾人次"
  */
 export function convertNumerals(text: string): string {
-  const withDigits = text.replace(chineseNumber, (run) => {
-    if (fiveYearPlanName.test(run)) return run;
-    // nzh's types say string; it returns a number. Number() accepts both.
-    const value = Number(Nzh.decodeS(run.replaceAll("两", "二").replaceAll("〇", "零")));
-    return Number.isFinite(value) && value > 0 ? String(value) : run;
-  });
-  return withDigits.replace(arabicWithMagnitude, (_, digits: string, magnitudes: string) => {
-    const value = [...magnitudes].reduce((product, magnitude) => product * (magnitude === "万" ? 10_000 : 100_000_000), Number(digits));
-    return String(Math.round(value * 1000) / 1000);
-  });
+  return numeralRewrites.reduce((current, { pattern, rewrite }) => current.replace(pattern, rewrite), text);
 }
