@@ -24,8 +24,28 @@ describe("extractPlan reads hostile documents in time proportional to their size
     expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)${"推进安全生产风险防控能力提升".repeat(2900)}`));
   });
 
+  it("gives 15,000 headings of one number their own ids", () => {
+    expectDoneWithin(1, () => extract(`${head}一、总体要求${"\n(一)坚持".repeat(15_000)}`));
+  });
+
+  it("numbers 15,000 tasks of one section", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)推进${"\n1.落实".repeat(15_000)}`));
+  });
+
+  it("numbers 30,000 targets of one goals part", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要目标\n${"覆盖率达到90%,".repeat(30_000)}`));
+  });
+
+  it("gives 10,000 projects numbered (1) their own ids", () => {
+    expectDoneWithin(1, () => extract(`${head}一、重点工程\n(一)建设${"\n(1)推进".repeat(10_000)}`));
+  });
+
   it("reads 500 targets written in one clause", () => {
     expectDoneWithin(1, () => extract(`${head}一、主要目标\n${"达到90%".repeat(500)}`));
+  });
+
+  it("reads a table whose header has 150,000 cells", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要目标\n序号\n${"指标\n".repeat(150_000)}1\n${"x\n".repeat(150_000)}`));
   });
 });
 

@@ -170,6 +170,12 @@ class PlanBuilder {
   readonly projects: Project[] = [];
   readonly omissions: Omission[] = [];
   private readonly ids = new Set<string>();
+  /** For each id asked for, the suffix to try next: every suffix below it is taken. */
+  private readonly nextSuffix = new Map<string, number>();
+  /** How many tasks and projects each section has so far, for their positions. */
+  private readonly itemsInSection = { task: new Map<string, number>(), project: new Map<string, number>() };
+  /** How many indicators of each origin were read from text so far, for their numbers. */
+  private readonly textIndicators = { goal: 0, inline: 0 };
   private goalYear: number | undefined;
 
   constructor(
@@ -210,7 +216,11 @@ class PlanBuilder {
 
   private uniqueId(base: string): string {
     let id = base;
-    for (let suffix = 2; this.ids.has(id); suffix += 1) id = `${base}-${suffix}`;
+    if (this.ids.has(id)) {
+      let suffix = this.nextSuffix.get(base) ?? 2;
+      for (id = `${base}-${suffix}`; this.ids.has(id); id = `${base}-${suffix}`) suffix += 1;
+      this.nextSuffix.set(base, suffix + 1);
+    }
     this.ids.add(id);
     return id;
   }
@@ -263,7 +273,8 @@ class PlanBuilder {
   private pushWorkItem(kind: "task" | "project", base: Omit<Task, "text" | "units" | "year">, fullText: string, continuousNumber: number | undefined): void {
     const { text, units } = splitUnits(fullText);
     const list = kind === "task" ? this.tasks : this.projects;
-    const position = list.filter((item) => item.section === base.section).length + 1;
+    const position = (this.itemsInSection[kind].get(base.section) ?? 0) + 1;
+    this.itemsInSection[kind].set(base.section, position);
     const id = this.uniqueId(continuousNumber !== undefined ? `${kind}-${continuousNumber}` : `${kind}-${base.section.replace(/^s/u, "")}.${position}`);
     const year = latestYear(text);
     const item = { ...base, id, text: removeStraySpaces(text), ...(units === undefined ? {} : { units }), ...(year === undefined ? {} : { year }) };
@@ -275,7 +286,7 @@ class PlanBuilder {
   private readGoals(node: Node, sectionId: string): void {
     const lines = [...(node.heading.runsOn ? [node.heading.line] : []), ...node.paragraphs];
     const tableAt = lines.findIndex((line) => line.norm === "序号");
-    const tableLines = tableAt === -1 ? [] : this.readTable(lines.slice(tableAt), sectionId);
+    const tableLines = tableAt === -1 ? new Set<Line>() : this.readTable(lines.slice(tableAt), sectionId);
     // The goals' year: the period's end where the goal text names it (到2025年), else the first year it names
     // (a 2035 vision may come first).
     const stated = [...lines.map((line) => line.norm).join("").matchAll(/到(\d{4})年/gu)].map((match) => Number(match[1]));
@@ -283,22 +294,22 @@ class PlanBuilder {
     const unitLine = lines.find((line) => isUnitLine(line.norm));
     const units = unitLine === undefined ? undefined : parseUnits(unitLine.norm);
     for (const line of lines) {
-      if (tableLines.includes(line) || line === unitLine) continue;
+      if (tableLines.has(line) || line === unitLine) continue;
       this.readTargets(line.raw, sectionId, "goal", undefined, units);
     }
   }
 
   /** A table that arrives one cell per line: 序号 / 指标内容 / 预期值 / 指标性质 or 责任单位, then rows. */
-  private readTable(lines: readonly Line[], sectionId: string): Line[] {
+  private readTable(lines: readonly Line[], sectionId: string): Set<Line> {
     const rowStart = lines.findIndex((line) => line.norm === "1");
-    if (rowStart < 2) return [];
+    if (rowStart < 2) return new Set();
     const header = lines.slice(0, rowStart).map((line) => line.norm);
     const columns = header.length;
     const year = /(\d{4})年/u.exec(header.join(""))?.[1] ?? (this.goalYear === undefined ? undefined : String(this.goalYear));
-    const used = lines.slice(0, rowStart);
+    const used = new Set(lines.slice(0, rowStart));
     for (let at = rowStart, row = 1; at + columns <= lines.length && lines[at]?.norm === String(row); at += columns, row += 1) {
       const cells = lines.slice(at, at + columns);
-      used.push(...cells);
+      for (const cell of cells) used.add(cell);
       const cell = (name: RegExp) => cells[header.findIndex((title) => name.test(title))];
       const name = cell(/指标|名称|内容/u);
       const target = cell(/值|目标/u);
@@ -347,8 +358,9 @@ class PlanBuilder {
         // A count written in Chinese numerals is a name or slogan (建设一个平台, 两个坚持), not a count to reach.
         if (target.extensive && !/[0-9０-９]/u.test(written)) continue;
         for (const name of names) {
+          this.textIndicators[origin] += 1;
           this.indicators.push({
-            id: this.uniqueId(`${origin}-${this.indicators.filter((indicator) => indicator.origin === origin).length + 1}`),
+            id: this.uniqueId(`${origin}-${this.textIndicators[origin]}`),
             section: sectionId,
             quote,
             name,
