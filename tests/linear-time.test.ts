@@ -44,6 +44,30 @@ describe("extractPlan reads hostile documents in time proportional to their size
     expectDoneWithin(1, () => extract(`${head}一、主要目标\n${"达到90%".repeat(500)}`));
   });
 
+  it("takes page numbers and leader dots off a line of 40,000 dots", () => {
+    expectDoneWithin(1, () => extract(`${head}一、总体要求\n${"…".repeat(40_000)}x`));
+  });
+
+  it("trims the 100,000 、 inside the name of a target", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要目标\n覆盖率${"、".repeat(100_000)}x达到90%`));
+  });
+
+  it("reads past 60,000 《 that no 》 closes", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)推进${"《".repeat(60_000)}`));
+  });
+
+  it("looks for units in a parenthesis that says 牵头 40,000 times", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)推进(${"牵头".repeat(40_000)})x`));
+  });
+
+  it("drops 100,000 spaces inside a paragraph of a web page", () => {
+    expectDoneWithin(1, () => extract(`<html><body><p>${head}一、主要任务</p><p>(一)推进${" ".repeat(100_000)}x</p></body></html>`));
+  });
+
+  it("finds the latest of 150,000 years a task names", () => {
+    expectDoneWithin(1, () => extract(`${head}一、主要任务\n(一)推进;${"2025年;".repeat(150_000)}`));
+  });
+
   it("reads a table whose header has 150,000 cells", () => {
     expectDoneWithin(1, () => extract(`${head}一、主要目标\n序号\n${"指标\n".repeat(150_000)}1\n${"x\n".repeat(150_000)}`));
   });

@@ -388,7 +388,8 @@ function cleanName(text: string, verb?: string): string {
   const name = text
     .replace(/["'“”‘’]/gu, "")
     .replace(leadingNoise, "")
-    .replace(/^[、\s]+|[、\s]+$/gu, "")
+    // The trailing run is tried from its start only, so a run inside the name costs one pass.
+    .replace(/^[、\s]+|(?<![、\s])[、\s]+$/gu, "")
     .replace(/(?:要|应|均|的)$/u, "");
   // The verb of a count that stands apart from it is not part of the name: 新增 | 应急宣教体验馆 | 26个.
   const withoutVerb = verb !== undefined && name.includes(verb) ? name.slice(name.lastIndexOf(verb) + verb.length) : name;
@@ -420,20 +421,41 @@ function splitMeasures(name: string): string[] {
 
 /** The latest year a text names outside 《》 titles: the deadline of the work. */
 function latestYear(text: string): number | undefined {
-  const years = [...normalizeText(text).replace(/《[^》]*》/gu, "").matchAll(/(\d{4})年/gu)]
-    .map((match) => Number(match[1]))
-    .filter((year) => year >= 2000 && year <= 2100);
-  return years.length === 0 ? undefined : Math.max(...years);
+  let latest: number | undefined;
+  for (const match of withoutBookTitles(normalizeText(text)).matchAll(/(\d{4})年/gu)) {
+    const year = Number(match[1]);
+    if (year >= 2000 && year <= 2100 && (latest === undefined || year > latest)) latest = year;
+  }
+  return latest;
 }
 
-// A trailing parenthesis that names units: (县应急局牵头,县财政局等按职责分工负责)
-const trailingUnits = /[(（]([^()（）]*(?:牵\s*头|负\s*责|配\s*合)[^()（）]*)[)）][。.]?\s*$/u;
+/**
+ * A text without its 《…》 titles, each from a 《 to the first 》 after it. Written as a loop: the pattern
+ * 《[^》]*》 tries every 《 to the end of the text when no 》 follows.
+ */
+function withoutBookTitles(text: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (let open = text.indexOf("《"); open !== -1; open = text.indexOf("《", from)) {
+    const close = text.indexOf("》", open);
+    if (close === -1) break;
+    kept.push(text.slice(from, open));
+    from = close + 1;
+  }
+  kept.push(text.slice(from));
+  return kept.join("");
+}
+
+// A trailing parenthesis (县应急局牵头,县财政局等按职责分工负责), and the words that make it name units. Found
+// first and read after, so a long parenthesis full of 牵头 is not searched again from each of them.
+const trailingParenthesis = /[(（]([^()（）]*)[)）][。.]?\s*$/u;
+const unitWords = /牵\s*头|负\s*责|配\s*合/u;
 
 function splitUnits(text: string): { text: string; units?: Units } {
   // Matched in simplified characters (牽頭 → 牵头); simplification keeps positions, so the cut applies to the text as written.
   const simplified = simplifyText(text);
-  const match = simplified.length === text.length ? trailingUnits.exec(simplified) : trailingUnits.exec(text);
-  if (match === null) return { text };
+  const match = simplified.length === text.length ? trailingParenthesis.exec(simplified) : trailingParenthesis.exec(text);
+  if (match === null || !unitWords.test(match[1] ?? "")) return { text };
   const units = parseUnits(normalizeText(match[1] ?? ""));
   return { text: text.slice(0, match.index), ...(units === undefined ? {} : { units }) };
 }
