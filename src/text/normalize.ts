@@ -46,5 +46,7 @@ export function normalizeText(text: string): string {
 export function normalizeCharacters(text: string): string {
   let result = simplifyText(text);
   for (const [pattern, replacement] of punctuationVariants) result = result.replace(pattern, replacement);
-  return result.replace(/\s+/gu, "");
+  // Without the whitespace between them, combining marks may stand out of order: NFKC orders them again, so
+  // normalizing twice changes nothing.
+  return result.replace(/\s+/gu, "").normalize("NFKC");
 }
