@@ -96,3 +96,10 @@ describe("parseTarget and normalizeText read hostile text in time proportional t
     expectDoneWithin(1, () => auditPlan(plan));
   });
 });
+
+describe("extracting 1 MB of each hostile shape", () => {
+  it.each(Object.keys(adversarialShapes))("takes under 2 s of CPU time: %s", (shape) => {
+    const document = adversarialShapes[shape]!(1_000_000);
+    expectDoneWithin(2, () => extract(document));
+  });
+});
