@@ -20,7 +20,7 @@ export interface NumeralRewrite {
   rewrite: (match: string, ...groups: string[]) => string;
 }
 
-/** The steps of `convertNumerals`, in order; `mapNormalizedToOriginal` replays them to follow positions. */
+/** The steps of `convertNumerals`, in order; `trackNormalization` replays them to follow positions. */
 export const numeralRewrites: readonly NumeralRewrite[] = [
   {
     pattern: chineseNumber,
