@@ -59,5 +59,6 @@ function endsWithClosingPart(text: readonly Line[]): boolean {
 /** A line that is nothing but a number, (1) or 3、: the item after it was cut away. */
 const isBareNumbering = (line: Line) => readNumbering(line.norm)?.length === line.norm.length;
 
-// Tables of contents often end their entries with leader dots and a page number: 一、发展基础……1.
-const withoutPageNumber = (norm: string) => norm.replace(/[.…·]*\d*$/u, "");
+// Tables of contents often end their entries with leader dots and a page number: 一、发展基础……1. The page
+// number, then the dots, each taken as one run from its start, so a run inside the line costs one pass.
+const withoutPageNumber = (norm: string) => norm.replace(/(?<!\d)\d+$/u, "").replace(/(?<![.…·])[.…·]+$/u, "");

@@ -46,5 +46,6 @@ export function toDocumentText(raw: string): string {
   );
   parser.write(text);
   parser.end();
-  return out.replace(/\u00a0/gu, " ").replace(/[ \t]+\n/gu, "\n").replace(/\n{3,}/gu, "\n\n");
+  // Spaces before a line break are taken as one run from its start, so a long run inside a line costs one pass.
+  return out.replace(/\u00a0/gu, " ").replace(/(?<![ \t])[ \t]+\n/gu, "\n").replace(/\n{3,}/gu, "\n\n");
 }

@@ -3,10 +3,11 @@ import { getHierarchy } from "../load/bundled.js";
 import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
 import { levelDepth, type Indicator, type Level, type Omission, type Plan, type PlanKind, type Project, type Section, type Task, type Units } from "../model/plan.js";
-import { parseTarget } from "../targets/parse-target.js";
+import { parseNormalizedTarget } from "../targets/parse-target.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
+import { trackNormalization } from "../text/track-normalization.js";
 import { toDocumentText } from "./document-text.js";
-import { originalOffset, removeStraySpaces, splitLines, type Line } from "./lines.js";
+import { removeStraySpaces, splitLines, type Line } from "./lines.js";
 import { readCompleteness } from "./completeness.js";
 import { readMetadata } from "./metadata.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
@@ -169,6 +170,12 @@ class PlanBuilder {
   readonly projects: Project[] = [];
   readonly omissions: Omission[] = [];
   private readonly ids = new Set<string>();
+  /** For each id asked for, the suffix to try next: every suffix below it is taken. */
+  private readonly nextSuffix = new Map<string, number>();
+  /** How many tasks and projects each section has so far, for their positions. */
+  private readonly itemsInSection = { task: new Map<string, number>(), project: new Map<string, number>() };
+  /** How many indicators of each origin were read from text so far, for their numbers. */
+  private readonly textIndicators = { goal: 0, inline: 0 };
   private goalYear: number | undefined;
 
   constructor(
@@ -209,15 +216,20 @@ class PlanBuilder {
 
   private uniqueId(base: string): string {
     let id = base;
-    for (let suffix = 2; this.ids.has(id); suffix += 1) id = `${base}-${suffix}`;
+    if (this.ids.has(id)) {
+      let suffix = this.nextSuffix.get(base) ?? 2;
+      for (id = `${base}-${suffix}`; this.ids.has(id); id = `${base}-${suffix}`) suffix += 1;
+      this.nextSuffix.set(base, suffix + 1);
+    }
     this.ids.add(id);
     return id;
   }
 
   private addSection(node: Node, numberPath: readonly number[], parentId: string | null): Section {
     const { line, numbering, title, runsOn } = node.heading;
-    const numberEnd = originalOffset(line.raw, numbering.length);
-    const titleEnd = originalOffset(line.raw, numbering.length + title.length + (runsOn ? 1 : 0));
+    const { originalLength } = trackNormalization(line.raw);
+    const numberEnd = originalLength(numbering.length);
+    const titleEnd = originalLength(numbering.length + title.length + (runsOn ? 1 : 0));
     const section: Section = {
       id: this.uniqueId(node.box !== undefined ? `box-${numbering.value}` : `s${numberPath.join(".")}`),
       parent: parentId,
@@ -240,8 +252,9 @@ class PlanBuilder {
     const { line, numbering, title, runsOn } = node.heading;
     const body = node.paragraphs.filter((paragraph) => !isUnitLine(paragraph.norm));
     const last = body.at(-1) ?? line;
-    const numberEnd = originalOffset(line.raw, numbering.length);
-    const titleEnd = originalOffset(line.raw, numbering.length + title.length);
+    const { originalLength } = trackNormalization(line.raw);
+    const numberEnd = originalLength(numbering.length);
+    const titleEnd = originalLength(numbering.length + title.length);
     const number = removeStraySpaces(line.raw.slice(0, numberEnd));
     const fullText = [line.raw.slice(numberEnd), ...body.map((paragraph) => paragraph.raw)].join("\n");
     this.pushWorkItem(kind, {
@@ -253,14 +266,15 @@ class PlanBuilder {
   /** A task or project written as an unnumbered paragraph with a lead phrase ("健全应急管理指挥体系。推进…"). */
   private addParagraphItem(kind: "task" | "project", paragraph: Line, sectionId: string): void {
     const phrase = leadPhrase(paragraph.norm) ?? "";
-    const titleEnd = originalOffset(paragraph.raw, phrase.length);
+    const titleEnd = trackNormalization(paragraph.raw).originalLength(phrase.length);
     this.pushWorkItem(kind, { id: "", section: sectionId, number: "", title: removeStraySpaces(paragraph.raw.slice(0, titleEnd)), quote: paragraph.raw }, paragraph.raw, undefined);
   }
 
   private pushWorkItem(kind: "task" | "project", base: Omit<Task, "text" | "units" | "year">, fullText: string, continuousNumber: number | undefined): void {
     const { text, units } = splitUnits(fullText);
     const list = kind === "task" ? this.tasks : this.projects;
-    const position = list.filter((item) => item.section === base.section).length + 1;
+    const position = (this.itemsInSection[kind].get(base.section) ?? 0) + 1;
+    this.itemsInSection[kind].set(base.section, position);
     const id = this.uniqueId(continuousNumber !== undefined ? `${kind}-${continuousNumber}` : `${kind}-${base.section.replace(/^s/u, "")}.${position}`);
     const year = latestYear(text);
     const item = { ...base, id, text: removeStraySpaces(text), ...(units === undefined ? {} : { units }), ...(year === undefined ? {} : { year }) };
@@ -272,7 +286,7 @@ class PlanBuilder {
   private readGoals(node: Node, sectionId: string): void {
     const lines = [...(node.heading.runsOn ? [node.heading.line] : []), ...node.paragraphs];
     const tableAt = lines.findIndex((line) => line.norm === "序号");
-    const tableLines = tableAt === -1 ? [] : this.readTable(lines.slice(tableAt), sectionId);
+    const tableLines = tableAt === -1 ? new Set<Line>() : this.readTable(lines.slice(tableAt), sectionId);
     // The goals' year: the period's end where the goal text names it (到2025年), else the first year it names
     // (a 2035 vision may come first).
     const stated = [...lines.map((line) => line.norm).join("").matchAll(/到(\d{4})年/gu)].map((match) => Number(match[1]));
@@ -280,22 +294,22 @@ class PlanBuilder {
     const unitLine = lines.find((line) => isUnitLine(line.norm));
     const units = unitLine === undefined ? undefined : parseUnits(unitLine.norm);
     for (const line of lines) {
-      if (tableLines.includes(line) || line === unitLine) continue;
+      if (tableLines.has(line) || line === unitLine) continue;
       this.readTargets(line.raw, sectionId, "goal", undefined, units);
     }
   }
 
   /** A table that arrives one cell per line: 序号 / 指标内容 / 预期值 / 指标性质 or 责任单位, then rows. */
-  private readTable(lines: readonly Line[], sectionId: string): Line[] {
+  private readTable(lines: readonly Line[], sectionId: string): Set<Line> {
     const rowStart = lines.findIndex((line) => line.norm === "1");
-    if (rowStart < 2) return [];
+    if (rowStart < 2) return new Set();
     const header = lines.slice(0, rowStart).map((line) => line.norm);
     const columns = header.length;
     const year = /(\d{4})年/u.exec(header.join(""))?.[1] ?? (this.goalYear === undefined ? undefined : String(this.goalYear));
-    const used = lines.slice(0, rowStart);
+    const used = new Set(lines.slice(0, rowStart));
     for (let at = rowStart, row = 1; at + columns <= lines.length && lines[at]?.norm === String(row); at += columns, row += 1) {
       const cells = lines.slice(at, at + columns);
-      used.push(...cells);
+      for (const cell of cells) used.add(cell);
       const cell = (name: RegExp) => cells[header.findIndex((title) => name.test(title))];
       const name = cell(/指标|名称|内容/u);
       const target = cell(/值|目标/u);
@@ -322,30 +336,33 @@ class PlanBuilder {
   private readTargets(text: string, sectionId: string, origin: "goal" | "inline", item?: string, units?: Units): void {
     let year = origin === "goal" ? (this.goalYear ?? this.planYear) : this.planYear;
     for (const clause of clausesOf(text)) {
-      const reading = parseTarget(clause, year === undefined ? {} : { year });
+      const { text: normalized, originalLength } = trackNormalization(clause);
+      const reading = parseNormalizedTarget(normalized, year === undefined ? {} : { year });
       // A year a clause names carries on to the clauses after it (到2022年,A达到…,B达到…).
-      const stated = /(\d{4})年/u.exec(normalizeText(clause));
+      const stated = /(\d{4})年/u.exec(normalized);
       if (stated !== null && Number(stated[1]) >= 2000 && Number(stated[1]) <= 2100) year = Number(stated[1]);
+      const quote = clause.trim();
       let previousEnd = 0;
-      for (const target of reading.targets) {
+      for (const [position, target] of reading.targets.entries()) {
         const before = target.text.slice(previousEnd, target.span[0]);
-        const after = target.text.slice(target.span[1]);
+        // The words after a target reach no further than the next target of the clause.
+        const next = reading.targets[position + 1];
+        const after = target.text.slice(target.span[1], next?.text === target.text ? next.span[0] : undefined);
         previousEnd = target.span[1];
         const { name: beforeName, baseline } = takeBaseline(cleanName(before, target.verb));
         // Named by the words before it, else after it (新增5个航空救援临时起降点), else by itself (一县一基地).
         const names = splitMeasures(beforeName || cleanName(after.split(/[、和]/u)[0] ?? "") || target.text.slice(target.span[0], target.span[1]));
-        const rawStart = originalOffset(clause, target.span[0]);
-        const rawEnd = originalOffset(clause, target.span[1]);
-        const written = removeStraySpaces(clause.slice(rawStart, rawEnd)) || target.text.slice(target.span[0], target.span[1]);
+        const written = removeStraySpaces(clause.slice(originalLength(target.span[0]), originalLength(target.span[1]))) || target.text.slice(target.span[0], target.span[1]);
         // A count that stands apart from its verb is written with it: 新增…体验馆26个 → 新增26个.
         const targetText = target.verb === undefined ? written : `${target.verb}${written}`;
         // A count written in Chinese numerals is a name or slogan (建设一个平台, 两个坚持), not a count to reach.
         if (target.extensive && !/[0-9０-９]/u.test(written)) continue;
         for (const name of names) {
+          this.textIndicators[origin] += 1;
           this.indicators.push({
-            id: this.uniqueId(`${origin}-${this.indicators.filter((indicator) => indicator.origin === origin).length + 1}`),
+            id: this.uniqueId(`${origin}-${this.textIndicators[origin]}`),
             section: sectionId,
-            quote: clause.trim(),
+            quote,
             name,
             target: targetText,
             ...(target.year === undefined ? {} : { year: target.year }),
@@ -371,7 +388,8 @@ function cleanName(text: string, verb?: string): string {
   const name = text
     .replace(/["'“”‘’]/gu, "")
     .replace(leadingNoise, "")
-    .replace(/^[、\s]+|[、\s]+$/gu, "")
+    // The trailing run is tried from its start only, so a run inside the name costs one pass.
+    .replace(/^[、\s]+|(?<![、\s])[、\s]+$/gu, "")
     .replace(/(?:要|应|均|的)$/u, "");
   // The verb of a count that stands apart from it is not part of the name: 新增 | 应急宣教体验馆 | 26个.
   const withoutVerb = verb !== undefined && name.includes(verb) ? name.slice(name.lastIndexOf(verb) + verb.length) : name;
@@ -403,20 +421,41 @@ function splitMeasures(name: string): string[] {
 
 /** The latest year a text names outside 《》 titles: the deadline of the work. */
 function latestYear(text: string): number | undefined {
-  const years = [...normalizeText(text).replace(/《[^》]*》/gu, "").matchAll(/(\d{4})年/gu)]
-    .map((match) => Number(match[1]))
-    .filter((year) => year >= 2000 && year <= 2100);
-  return years.length === 0 ? undefined : Math.max(...years);
+  let latest: number | undefined;
+  for (const match of withoutBookTitles(normalizeText(text)).matchAll(/(\d{4})年/gu)) {
+    const year = Number(match[1]);
+    if (year >= 2000 && year <= 2100 && (latest === undefined || year > latest)) latest = year;
+  }
+  return latest;
 }
 
-// A trailing parenthesis that names units: (县应急局牵头,县财政局等按职责分工负责)
-const trailingUnits = /[(（]([^()（）]*(?:牵\s*头|负\s*责|配\s*合)[^()（）]*)[)）][。.]?\s*$/u;
+/**
+ * A text without its 《…》 titles, each from a 《 to the first 》 after it. Written as a loop: the pattern
+ * 《[^》]*》 tries every 《 to the end of the text when no 》 follows.
+ */
+function withoutBookTitles(text: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (let open = text.indexOf("《"); open !== -1; open = text.indexOf("《", from)) {
+    const close = text.indexOf("》", open);
+    if (close === -1) break;
+    kept.push(text.slice(from, open));
+    from = close + 1;
+  }
+  kept.push(text.slice(from));
+  return kept.join("");
+}
+
+// A trailing parenthesis (县应急局牵头,县财政局等按职责分工负责), and the words that make it name units. Found
+// first and read after, so a long parenthesis full of 牵头 is not searched again from each of them.
+const trailingParenthesis = /[(（]([^()（）]*)[)）][。.]?\s*$/u;
+const unitWords = /牵\s*头|负\s*责|配\s*合/u;
 
 function splitUnits(text: string): { text: string; units?: Units } {
   // Matched in simplified characters (牽頭 → 牵头); simplification keeps positions, so the cut applies to the text as written.
   const simplified = simplifyText(text);
-  const match = simplified.length === text.length ? trailingUnits.exec(simplified) : trailingUnits.exec(text);
-  if (match === null) return { text };
+  const match = simplified.length === text.length ? trailingParenthesis.exec(simplified) : trailingParenthesis.exec(text);
+  if (match === null || !unitWords.test(match[1] ?? "")) return { text };
   const units = parseUnits(normalizeText(match[1] ?? ""));
   return { text: text.slice(0, match.index), ...(units === undefined ? {} : { units }) };
 }

@@ -29,18 +29,6 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-/**
- * The length of the shortest prefix of `original` whose normalized form is at least `normalizedLength`
- * long: maps a position found in normalized text back to the text as written.
- */
-export function originalOffset(original: string, normalizedLength: number): number {
-  if (normalizedLength <= 0) return 0;
-  for (let length = 1; length <= original.length; length += 1) {
-    if (normalizeText(original.slice(0, length)).length >= normalizedLength) return length;
-  }
-  return original.length;
-}
-
 /** Removes the spaces that scraping leaves inside Chinese words ("调 查"), keeping those between Latin words. */
 export function removeStraySpaces(text: string): string {
   return text

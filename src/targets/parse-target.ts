@@ -57,8 +57,6 @@ export interface ParseTargetOptions {
 
 /** A regex alternation of words, longest first so 不少于 wins over 少于. */
 const alternation = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
-const settingVerb = new RegExp(alternation(words.settingVerbs), "u");
-
 
 const units = [...words.units].sort((a, b) => b.unit.length - a.unit.length);
 const unitPattern = units.map((entry) => escapeRegExp(entry.unit)).join("|");
@@ -69,10 +67,31 @@ const upperWords = Object.entries(words.upper).flatMap(([comparator, list]) => l
 const lowerWords = Object.entries(words.lower).flatMap(([comparator, list]) => list.map((word) => ({ word, comparator: comparator as Comparator })));
 const comparatorOf = new Map([...upperWords, ...lowerWords].map(({ word, comparator }) => [word, comparator]));
 
+/** What the conditions on where a pattern may match ask of the whole clause, found once per clause. */
+interface ClauseFacts {
+  /** Where the first 通过 ends (what follows is a means, not a goal); Infinity without one. */
+  meansEnd: number;
+  /** Where the earliest verb that sets a target (data: settingVerbs) ends; Infinity without one. */
+  settingVerbEnd: number;
+  /** Where the last 的 stands; -1 without one. */
+  lastDe: number;
+}
+
+interface TargetPattern {
+  name: string;
+  regex: RegExp;
+  /**
+   * Whether a match may start at a position, for conditions on everything before it. A lookbehind such as
+   * (?<!通过.*) would say the same but scan back over the clause from every position it is tried at.
+   */
+  startsAt?: (position: number, facts: ClauseFacts) => boolean;
+}
+
 // Each pattern names its groups: verb (the word before the number), value, high, unit, suffix. Bounds are
 // not read after 不, so 不少于 is never read as 少于 (不少于 and 不低于 are words of their own), nor where the
-// verb is part of a noun (达标率 is not 达 + 标率).
-const patterns: ReadonlyArray<{ name: string; regex: RegExp }> = [
+// verb is part of a noun (达标率 is not 达 + 标率). A pattern that starts with the number starts it after a
+// non-digit, so a long run of digits is tried once, not from each of its digits.
+const patterns: readonly TargetPattern[] = [
   { name: "change", regex: new RegExp(`(?<verb>${alternation([...words.decrease, ...words.increase])})[^\\d]{0,6}?${named(number)}(?<unit>%|‰)`, "gu") },
   { name: "upper", regex: new RegExp(`(?<!不)(?<verb>${alternation(upperWords.map((entry) => entry.word))})(?!标|率)[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|内)?`, "gu") },
   { name: "lower", regex: new RegExp(`(?<!不)(?<verb>${alternation(lowerWords.map((entry) => entry.word))})(?!标|率)[^\\d<>]{0,8}?${named(number)}(?<unit>${unitPattern})?(?<suffix>以上)?`, "gu") },
@@ -80,20 +99,20 @@ const patterns: ReadonlyArray<{ name: string; regex: RegExp }> = [
   // a number in the middle of a clause after other words usually describes something (建立全年365天…机制).
   { name: "addition", regex: new RegExp(`(?<verb>${alternation(words.additions)})(?!率)${named(number)}(?<unit>${countUnitPattern})(?<suffix>以上)?`, "gu") },
   { name: "addition-apart", regex: new RegExp(`(?<verb>${alternation(words.additions)})(?!率)[^\\d]{1,12}?${named(number)}(?<unit>${countUnitPattern})(?<suffix>以上)?(?:\\p{Script=Han}{1,3})?(?=$|、)`, "gud") },
-  { name: "suffix", regex: new RegExp(`${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|以上|内)`, "gu") },
+  { name: "suffix", regex: new RegExp(`(?<!\\d)${named(number)}(?<unit>${unitPattern})?(?<suffix>以内|以下|以上|内)`, "gu") },
   // An N-hour network or circle (…的1小时航空应急救援网): reach within N hours.
   { name: "attribute", regex: new RegExp(`(?<=的)${named(number)}(?<unit>小时|分钟)(?=\\p{Script=Han})`, "gu") },
   // Full coverage as a goal, not as an attribute (全域覆盖的网络) or a slogan in quotation marks.
-  { name: "full", regex: new RegExp(`(?<!通过.*)(?<!")(?<verb>${alternation(words.fullCoverage)})(?!的)`, "gu") },
+  { name: "full", regex: new RegExp(`(?<!")(?<verb>${alternation(words.fullCoverage)})(?!的)`, "gu"), startsAt: (position, { meansEnd }) => position < meansEnd },
   // 每个村都配备…: every one of them, full coverage.
   { name: "full", regex: /每1?个[^\d,;。]{1,12}?(?:都|均)?(?:配备|设有|建有|建立)/gu },
   { name: "zero", regex: new RegExp(`(?<verb>${alternation(words.zero)})\\p{Script=Han}{1,2}`, "gu") },
   // One per county, town or village: 一县一基地.
-  { name: "per-unit", regex: new RegExp(`(?<=^|(?:${alternation(words.settingVerbs)}).*)一(?:县|市|区|乡|镇|村|街道|社区)一\\p{Script=Han}{1,4}`, "gu") },
+  { name: "per-unit", regex: /一(?:县|市|区|乡|镇|村|街道|社区)一\p{Script=Han}{1,4}/gu, startsAt: (position, { settingVerbEnd }) => position === 0 || settingVerbEnd <= position },
   // Values set per level of government: 市级60日、县级30日.
   { name: "per-level", regex: new RegExp(`(?<=(?:省|市|县|乡|镇)级)${named(number)}(?<unit>${unitPattern})`, "gu") },
   // A share standing alone after what it measures (签约率100%, 100%全面调取…).
-  { name: "share", regex: new RegExp(`${named(number)}(?<unit>%|‰)`, "gu") },
+  { name: "share", regex: new RegExp(`(?<!\\d)${named(number)}(?<unit>%|‰)`, "gu") },
 ];
 
 function named(pattern: string): string {
@@ -114,12 +133,16 @@ const qualifierPattern = new RegExp(alternation(words.qualifiers), "gu");
  * // [[">=", 100, 2022], [">", 60, 2022]]
  */
 export function parseTarget(text: string, options: ParseTargetOptions = {}): TargetReading {
-  const normalized = normalizeText(text);
+  return parseNormalizedTarget(normalizeText(text), options);
+}
+
+/** `parseTarget` on text that is already `normalizeText`'s output, for callers that normalized it anyway. */
+export function parseNormalizedTarget(normalized: string, options: ParseTargetOptions = {}): TargetReading {
   const targets: Target[] = [];
   let year = options.year;
   for (const clause of normalized.split(/[,;。:]/u).filter((part) => part !== "")) {
     const stated = [...clause.matchAll(yearPattern)].map((match) => Number(match[1]));
-    if (stated.length > 0) year = Math.max(...stated);
+    if (stated.length > 0) year = stated.reduce((latest, candidate) => Math.max(latest, candidate));
     const qualifiers = [...new Set(clause.match(qualifierPattern) ?? [])];
     // Years are blanked, not removed, so positions in the clause stay true.
     const withoutYears = clause.replace(yearPattern, (match) => " ".repeat(match.length));
@@ -137,28 +160,60 @@ function readClause(clause: string): Array<{ target: ClauseTarget; span: [number
   const bare = bareValue.exec(clause);
   if (bare?.groups !== undefined) return [{ target: build("=", bare.groups), span: [0, clause.length] }];
   const found: Array<{ target: ClauseTarget; span: [number, number] }> = [];
+  // The positions inside the spans found: a later match that overlaps one is not read.
+  const taken = new Uint8Array(clause.length);
   const inParentheses = parenthesized(clause);
-  for (const { name, regex } of patterns) {
-    for (const match of clause.matchAll(regex)) {
+  const facts = readClauseFacts(clause);
+  for (const pattern of patterns) {
+    const { name } = pattern;
+    for (const match of matchesOf(pattern, clause, facts)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (found.some(({ span: [a, b] }) => start < b && end > a)) continue;
+      if (taken.subarray(start, end).includes(1)) continue;
       // A number in parentheses qualifies something else: (覆盖范围200公里以内).
       if (inParentheses(start)) continue;
       // A bare "N以上" right before a noun describes it (产值10亿元以上乡镇); it is not a target.
-      if (name === "suffix" && match.groups?.suffix === "以上" && /^\p{Script=Han}/u.test(clause.slice(end))) continue;
+      if (name === "suffix" && match.groups?.suffix === "以上" && startsWithHan(clause, end)) continue;
       // A bound followed by 的 describes what follows (井深超过800米的矿山), unless a verb sets it as a
       // target (建立不少于200人的队伍).
-      if ((name === "upper" || name === "lower") && clause.slice(end).includes("的") && !settingVerb.test(clause.slice(0, start))) continue;
+      if ((name === "upper" || name === "lower") && facts.lastDe >= end && facts.settingVerbEnd > start) continue;
       const target = fromMatch(name, match.groups ?? {});
       if (target === undefined) continue;
       // A count standing apart from its verb (新增…体验馆26个): the span is the number; the verb is kept.
       const numberAt = name === "addition-apart" ? (match.indices?.groups?.value?.[0] ?? start) : start;
       found.push({ target: numberAt === start ? target : { ...target, verb: match.groups?.verb ?? "" }, span: [numberAt, end] });
+      taken.fill(1, numberAt, end);
     }
   }
   found.sort((a, b) => a.span[0] - b.span[0]);
   return [...found, ...listedCounts(clause, found)];
+}
+
+function readClauseFacts(clause: string): ClauseFacts {
+  const means = clause.indexOf("通过");
+  const verbEnds = words.settingVerbs.map((verb) => {
+    const at = clause.indexOf(verb);
+    return at === -1 ? Infinity : at + verb.length;
+  });
+  return { meansEnd: means === -1 ? Infinity : means + "通过".length, settingVerbEnd: Math.min(...verbEnds), lastDe: clause.lastIndexOf("的") };
+}
+
+/** The matches of a pattern in a clause, skipping positions where it may not start as a lookbehind would. */
+function matchesOf({ regex, startsAt }: TargetPattern, clause: string, facts: ClauseFacts): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  for (let match = regex.exec(clause); match !== null; match = regex.exec(clause)) {
+    if (startsAt === undefined || startsAt(match.index, facts)) matches.push(match);
+    else regex.lastIndex = match.index + ((clause.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+  return matches;
+}
+
+const hanCharacter = /\p{Script=Han}/uy;
+
+function startsWithHan(text: string, position: number): boolean {
+  hanCharacter.lastIndex = position;
+  return hanCharacter.test(text);
 }
 
 const listedCount = new RegExp(`、[^\\d、]{1,20}?${named(number)}(?<unit>${unitPattern})(?<suffix>以上)?(?=$|、)`, "gud");

@@ -36,8 +36,17 @@ export function simplifyText(text: string): string {
  * normalizeText("災害事故資訊發布公眾覆蓋率 達到９０％"); // "灾害事故资讯发布公众覆盖率达到90%"
  */
 export function normalizeText(text: string): string {
+  return convertNumerals(normalizeCharacters(text));
+}
+
+/**
+ * `normalizeText` before quantities are written in digits: what each character becomes wherever it stands
+ * (simplified, NFKC, one form of quotation marks and brackets, whitespace dropped).
+ */
+export function normalizeCharacters(text: string): string {
   let result = simplifyText(text);
   for (const [pattern, replacement] of punctuationVariants) result = result.replace(pattern, replacement);
-  result = result.replace(/\s+/gu, "");
-  return convertNumerals(result);
+  // Without the whitespace between them, combining marks may stand out of order: NFKC orders them again, so
+  // normalizing twice changes nothing.
+  return result.replace(/\s+/gu, "").normalize("NFKC");
 }
