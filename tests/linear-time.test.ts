@@ -90,6 +90,12 @@ describe("parseTarget and normalizeText read hostile text in time proportional t
     expectDoneWithin(1, () => normalizeText("一二三四五六七八九十".repeat(6000)));
   });
 
+  it("auditPlan audits a plan with an indicator named by 50,000 占", () => {
+    const plan = structuredClone(getBundledPlan("daixian"));
+    plan.indicators[0] = { ...plan.indicators[0]!, name: "占".repeat(50_000) };
+    expectDoneWithin(1, () => auditPlan(plan));
+  });
+
   it("auditPlan audits a plan with a target of 60,000 digits", () => {
     const plan = structuredClone(getBundledPlan("daixian"));
     plan.indicators[0] = { ...plan.indicators[0]!, target: `达到${"1".repeat(60_000)}` };
@@ -98,6 +104,13 @@ describe("parseTarget and normalizeText read hostile text in time proportional t
 });
 
 describe("extracting 1 MB of each hostile shape", () => {
+  it("quotes each target's own stretch of a clause that runs on for pages, so quotes stay in proportion", () => {
+    const { plan } = extract(adversarialShapes["many targets in one clause"]!(200_000));
+    const quoted = plan.indicators.reduce((sum, indicator) => sum + indicator.quote.length, 0);
+    expect(plan.indicators.length).toBeGreaterThan(1000);
+    expect(quoted).toBeLessThan(400_000);
+  });
+
   it.each(Object.keys(adversarialShapes))("takes under 2 s of CPU time: %s", (shape) => {
     const document = adversarialShapes[shape]!(1_000_000);
     // Refusing what it reads (PlanLoadError, say for control characters the plan schema does not take) is a

@@ -196,6 +196,17 @@ describe("reading plan files as they come", () => {
     expect(yamlError.issues).toEqual(jsonError.issues);
   });
 
+  it("refuses a file nested far deeper than any plan, in JSON as in YAML, before a parser runs out of stack", async () => {
+    for (const [name, text] of [["deep.json", `${"[".repeat(5000)}${"]".repeat(5000)}`], ["deep.yaml", `title: ${"[".repeat(5000)}${"]".repeat(5000)}\n`]]) {
+      const error = await expectLoadError(loadPlanFile(await writeTemp(name!, text!)));
+      expect(error.issues[0]?.message).toMatch(/^nested 5000 levels deep/u);
+    }
+    // Brackets inside strings are text, not nesting: a plan may quote as many as it likes.
+    const object = await minimalPlanObject();
+    const bracketed = { ...object, title: `${object.title}${"【[".repeat(100)}` };
+    expect((await loadPlanFile(await writeTemp("brackets.json", JSON.stringify(bracketed)))).title).toBe(bracketed.title);
+  });
+
   it("says which folder it cannot read", async () => {
     const missing = path.join(os.tmpdir(), "plan-align-no-such-folder");
     const error = await expectLoadError(loadPlanDirectory(missing));

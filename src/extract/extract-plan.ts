@@ -29,6 +29,9 @@ export interface ExtractMeta {
   sourceFile?: string;
 }
 
+/** Clauses longer than this (no real one is) quote each target's own stretch rather than the whole clause. */
+const longestQuotedClause = 2_000;
+
 /** The plan read from a document, and the document text its quotes are spans of. */
 export interface Extraction {
   plan: Plan;
@@ -341,9 +344,11 @@ class PlanBuilder {
       // A year a clause names carries on to the clauses after it (到2022年,A达到…,B达到…).
       const stated = /(\d{4})年/u.exec(normalized);
       if (stated !== null && Number(stated[1]) >= 2000 && Number(stated[1]) <= 2100) year = Number(stated[1]);
-      const quote = clause.trim();
       let previousEnd = 0;
       for (const [position, target] of reading.targets.entries()) {
+        // A clause is the quote, unless it runs on for pages (targets without a stop between them): then each
+        // target quotes its own stretch, so that quotes, like the time to check them, stay in proportion.
+        const quote = clause.length <= longestQuotedClause ? clause.trim() : clause.slice(originalLength(previousEnd), originalLength(target.span[1])).trim();
         const before = target.text.slice(previousEnd, target.span[0]);
         // The words after a target reach no further than the next target of the clause.
         const next = reading.targets[position + 1];

@@ -8,7 +8,38 @@ import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";
  * @throws PlanLoadError naming the file, for text that does not parse and for repeated keys
  */
 export function parseDataText(text: string, format: "json" | "yaml", file: string): unknown {
+  // Parsers recurse as deep as the brackets go: far past any plan's few levels, the stack runs out (and the
+  // yaml package may then exhaust memory), so depth is checked first, in one pass.
+  const depth = bracketDepth(text);
+  if (depth > deepestNesting) {
+    throw new PlanLoadError(file, [{ path: "", message: `nested ${depth} levels deep; a plan file nests a few levels, at most ${deepestNesting}` }]);
+  }
   return format === "json" ? parseJson(text, file) : parseYaml(text, file);
+}
+
+const deepestNesting = 64;
+
+/** How deep brackets ([ and {) nest outside quoted strings: the depth a JSON or flow-YAML parser recurses to. */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (quote !== undefined) {
+      if (character === "\\" && quote === '"') index++;
+      else if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") {
+      // A quote opens a string only where a value starts (after a bracket, a comma, a colon or a space), not in 县's.
+      if (index === 0 || /[\s,:[{]/u.test(text[index - 1]!)) quote = character;
+    } else if (character === "[" || character === "{") {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((character === "]" || character === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return deepest;
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -29,7 +60,12 @@ function parseYaml(text: string, file: string): unknown {
   const [error] = document.errors;
   if (error !== undefined) throw new PlanLoadError(file, [{ path: "", message: `not valid YAML: ${error.message}` }]);
   refuseRepeatedKeys(document, file);
-  return document.toJS();
+  try {
+    return document.toJS();
+  } catch (error) {
+    // Aliases expanding past the parser's bound (an alias bomb) end here.
+    throw new PlanLoadError(file, [{ path: "", message: `not valid YAML: ${(error as Error).message}` }]);
+  }
 }
 
 /** Keys written in valid JSON text: every string token is matched in turn, and a key is one followed by a colon. */
@@ -40,9 +76,15 @@ function countKeysInText(text: string): number {
 }
 
 function countKeysInValue(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countKeysInValue(item), 0);
-  if (typeof value !== "object" || value === null) return 0;
-  return Object.values(value).reduce((sum: number, item) => sum + countKeysInValue(item), Object.keys(value).length);
+  let keys = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== "object" || next === null) continue;
+    if (!Array.isArray(next)) keys += Object.keys(next).length;
+    for (const child of Object.values(next)) pending.push(child);
+  }
+  return keys;
 }
 
 function refuseRepeatedKeys(document: Document, file: string): void {
