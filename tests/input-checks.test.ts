@@ -20,10 +20,25 @@ import {
   renderChain,
   renderMatrix,
   summarizePlan,
+  normalizeText,
+  neutralizeJurisdiction,
+  convertNumerals,
+  getTokenizer,
+  createSynonymTable,
+  canonicalize,
+  toComparableText,
+  createScorer,
+  parseTarget,
+  inferDirection,
+  compareTargets,
+  extractPlan,
+  toDocumentText,
+  diffWords,
   type Plan,
   type Review,
+  type SynonymTable,
 } from "../src/index.js";
-import { auditEachInParallel, createAuditPool, loadPlanCorpus, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
+import { auditEachInParallel, createAuditPool, loadPlanCorpus, loadSynonymFile, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
 
 // Every public function checks its arguments before using them, and refuses what it cannot use with one
 // error type, InputError, naming the function, the argument and the path inside it.
@@ -123,6 +138,21 @@ describe("the library given what it cannot use", () => {
     ["auditEachInParallel", () => auditEachInParallel([daixian], { threads: 0 })],
     ["createAuditPool", () => createAuditPool({ threads: 1.5 })],
     ["loadPlanCorpus", () => loadPlanCorpus("corpus.jsonl", untyped<object>({ verify: true }))],
+    ["loadSynonymFile", () => loadSynonymFile("")],
+    ["normalizeText", () => normalizeText(untyped<string>(5))],
+    ["neutralizeJurisdiction", () => neutralizeJurisdiction(untyped<string>(null))],
+    ["convertNumerals", () => convertNumerals(untyped<string>(["十"]))],
+    ["getTokenizer", () => getTokenizer(untyped<"bigram">("jieba"))],
+    ["createSynonymTable", () => createSynonymTable(untyped<never[]>([{ canonical: 5 }]))],
+    ["canonicalize", () => canonicalize("应急", untyped<SynonymTable>({}))],
+    ["toComparableText", () => toComparableText(untyped<string>(undefined))],
+    ["createScorer", () => createScorer(untyped<object>({ tokenizer: "words" }))],
+    ["parseTarget", () => parseTarget("达到90%", untyped<object>({ year: "2025" }))],
+    ["inferDirection", () => inferDirection(untyped<{ name: string }>(null))],
+    ["compareTargets", () => compareTargets(untyped<never>("下降20%"), undefined)],
+    ["extractPlan", () => extractPlan("一、总体要求", untyped<object>({ id: 5 }))],
+    ["toDocumentText", () => toDocumentText(untyped<string>(null))],
+    ["diffWords", () => diffWords("应急", untyped<string>(7))],
   ])("%s checks its arguments and names itself", async (name, call) => {
     const error = await inputErrorOf(call);
     expect(error.input).toBe(name);

@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import { stripControlCharacters } from "../text/unsafe-characters.js";
+import { checkTexts } from "../model/input-error.js";
 
 // Elements after which text continues on a new line, so table cells and paragraphs stay apart.
 const blockElements = new Set([
@@ -23,6 +24,7 @@ export function looksLikeHtml(text: string): boolean {
  * toDocumentText("<p>一、总体要求</p><p>(一)指导思想</p>"); // "一、总体要求\n(一)指导思想\n"
  */
 export function toDocumentText(raw: string): string {
+  checkTexts("toDocumentText", { raw });
   // Page and line feeds of converted PDFs end lines; terminal sequences and other controls are not text.
   const text = stripControlCharacters(raw.replace(/^\uFEFF/u, "").replace(/\r\n?|[\f\v]/gu, "\n"));
   if (!looksLikeHtml(text)) return text;

@@ -12,6 +12,8 @@ import { readCompleteness } from "./completeness.js";
 import { readMetadata } from "./metadata.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { isUnitLine, leadPhrase, readHeading, type Heading } from "./structure.js";
+import { checkArguments, checkTexts } from "../model/input-error.js";
+import { ExtractMetaSchema } from "../model/options.js";
 
 /** What the caller knows about a document; given fields win over what is read from the text. */
 export interface ExtractMeta {
@@ -67,6 +69,8 @@ interface Node {
  * plan.tasks.length; // 33
  */
 export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
+  checkTexts("extractPlan", { input });
+  checkArguments("extractPlan", { meta: [ExtractMetaSchema, meta] });
   const sourceText = toDocumentText(input);
   const lines = splitLines(sourceText);
   const bodyStart = findBodyStart(lines);

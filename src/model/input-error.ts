@@ -66,3 +66,18 @@ export function checkArguments(functionName: string, args: Readonly<Record<strin
   }
   if (issues.length > 0) throw new InputError(functionName, issues);
 }
+
+/**
+ * The check of text arguments, for functions called once per item or line (`normalizeText`, `parseTarget`):
+ * one `typeof` each, and the same InputError as `checkArguments` when one is not a string.
+ *
+ * @example
+ * checkTexts("diffWords", { reference, subject });
+ */
+export function checkTexts(functionName: string, args: Readonly<Record<string, unknown>>): void {
+  const issues: PlanIssue[] = [];
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value !== "string") issues.push({ path: name, message: `Invalid input: expected string, received ${value === null ? "null" : typeof value}` });
+  }
+  if (issues.length > 0) throw new InputError(functionName, issues);
+}

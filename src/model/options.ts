@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ItemKindSchema } from "./audit-report.js";
-import { PlanSchema } from "./plan.js";
+import { LevelSchema, PlanKindSchema, PlanSchema } from "./plan.js";
 import { ReviewSchema } from "./review.js";
 
 // The options of the public functions, so that every entry checks what it is given before using it.
@@ -91,3 +91,47 @@ export const AuditAllOptionsSchema = z
 export const RenderOptionsSchema = z.object({ lang: ReportLanguageSchema }).partial().strict();
 
 export const ResolveOptionsSchema = z.object({ verifyQuotes: z.boolean() }).partial().strict();
+
+/** The built-in tokenizers by name. */
+export const TokenizerNameSchema = z.enum(["bigram", "segmenter", "unigram"]);
+
+/** `createScorer`'s options: the scorer options of alignment, and the items whose token frequencies weigh. */
+export const CreateScorerOptionsSchema = ScorerOptionsSchema.extend({
+  corpus: z.array(z.custom((value) => typeof value === "object" && value !== null && typeof (value as { label?: unknown }).label === "string", "expected an item with a label")),
+}).partial();
+
+/** `parseTarget`'s options. */
+export const ParseTargetOptionsSchema = z.object({ year: z.int().optional() }).strict();
+
+/** `compareTargets`'s options. */
+export const CompareTargetsOptionsSchema = z
+  .object({
+    direction: z.enum(["lower-better", "higher-better"]).optional(),
+    referenceBaseline: z.string().optional(),
+    subjectBaseline: z.string().optional(),
+    sameJurisdiction: z.boolean().optional(),
+  })
+  .strict();
+
+/** A target as `parseTarget` reads it, or none. */
+export const TargetArgumentSchema = z.custom(
+  (value) => value === undefined || (typeof value === "object" && value !== null && typeof (value as { kind?: unknown }).kind === "string"),
+  "expected a target read by parseTarget, or undefined",
+);
+
+/** `extractPlan`'s description of a document: what the caller knows of it. */
+export const ExtractMetaSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    issuer: z.string().nullable(),
+    documentNumber: z.string().nullable(),
+    issueDate: z.string().nullable(),
+    publishDate: z.string(),
+    kind: PlanKindSchema.nullable(),
+    period: z.object({ start: z.int(), end: z.int() }).strict().nullable(),
+    jurisdiction: z.object({ name: z.string().min(1), level: LevelSchema, parent: z.string().nullable() }).partial().strict(),
+    sourceFile: z.string().min(1),
+  })
+  .partial()
+  .strict();

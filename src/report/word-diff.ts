@@ -1,4 +1,5 @@
 import diff from "fast-diff";
+import { checkTexts } from "../model/input-error.js";
 
 /** One run of a word-level difference: kept in both, only in the reference (removed), or only in the subject (added). */
 export interface DiffPart {
@@ -16,6 +17,7 @@ const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
  * diffWords("下降20%", "下降10%"); // [{type: "same", text: "下降"}, {type: "removed", text: "20"}, {type: "added", text: "10"}, …]
  */
 export function diffWords(reference: string, subject: string): DiffPart[] {
+  checkTexts("diffWords", { reference, subject });
   const words: string[] = [];
   const codes = new Map<string, string>();
   const encode = (text: string) =>

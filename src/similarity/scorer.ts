@@ -4,6 +4,8 @@ import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokeni
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import type { MatchableItem, Scorer, SignalScore } from "./types.js";
 import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
+import { checkArguments } from "../model/input-error.js";
+import { CreateScorerOptionsSchema } from "../model/options.js";
 
 /** How much each signal counts. Signals that do not apply to a pair are left out and the rest re-weighted. */
 export interface SignalWeights {
@@ -92,6 +94,7 @@ interface ItemVectors {
  * const { score, signals } = scorer.score(nationalIndicator, countyIndicator);
  */
 export function createScorer(options: ScorerOptions = {}): Scorer {
+  checkArguments("createScorer", { options: [CreateScorerOptionsSchema, options] });
   const tokenizer = typeof options.tokenizer === "function" ? options.tokenizer : getTokenizer(options.tokenizer ?? "bigram");
   const synonyms = options.synonyms ?? defaultSynonyms;
   const itemWeights = { ...defaultSignalWeights, ...options.weights };

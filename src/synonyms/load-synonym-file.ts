@@ -1,6 +1,8 @@
 import { readDataFile } from "../load/read-data-file.js";
 import { formatPath, PlanLoadError } from "../load/errors.js";
 import { SynonymTableFileSchema, type SynonymGroup } from "./synonyms.js";
+import { checkArguments } from "../model/input-error.js";
+import { FilePathSchema } from "../model/options.js";
 
 /**
  * Reads synonym groups from a JSON or YAML file shaped like data/synonyms/default.json
@@ -11,6 +13,7 @@ import { SynonymTableFileSchema, type SynonymGroup } from "./synonyms.js";
  * const table = createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile("my-synonyms.yaml"))]);
  */
 export async function loadSynonymFile(file: string): Promise<SynonymGroup[]> {
+  checkArguments("loadSynonymFile", { file: [FilePathSchema, file] });
   const result = SynonymTableFileSchema.safeParse(await readDataFile(file));
   if (!result.success) {
     throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));

@@ -5,6 +5,7 @@ import defaultTable from "../../data/synonyms/default.json";
 import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { neutralizeJurisdiction } from "../text/jurisdiction.js";
 import { normalizeText } from "../text/normalize.js";
+import { checkArguments, checkTexts, InputError } from "../model/input-error.js";
 
 /** One group of phrases that mean the same; `canonical` is the form they all become. */
 export const SynonymGroupSchema = z
@@ -48,6 +49,7 @@ const prepare = (phrase: string) => neutralizeJurisdiction(normalizeText(phrase)
  * const table = createSynonymTable([...defaultSynonymGroups, { canonical: "安责险", variants: ["安全生产责任保险"] }]);
  */
 export function createSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
+  checkArguments("createSynonymTable", { groups: [z.array(SynonymGroupSchema), groups] });
   const forms = new Map<string, string>();
   for (const group of groups) {
     const canonical = prepare(group.canonical);
@@ -71,6 +73,8 @@ export const defaultSynonyms: SynonymTable = createSynonymTable(defaultSynonymGr
  * canonicalize("亿元GDP生产安全事故死亡率", defaultSynonyms); // "单位地区生产总值生产安全事故死亡率"
  */
 export function canonicalize(text: string, table: SynonymTable = defaultSynonyms): string {
+  checkTexts("canonicalize", { text });
+  checkTable("canonicalize", table);
   const { pattern, forms } = table;
   if (pattern === null) return text;
   // Repeated until stable: a replacement can complete a longer variant that overlapped it (受灾群众基本生活…).
@@ -90,5 +94,14 @@ export function canonicalize(text: string, table: SynonymTable = defaultSynonyms
  * toComparableText("县級以上應急管理機構專業人才佔比"); // "本级应急管理部门专业人才占比"
  */
 export function toComparableText(text: string, table: SynonymTable = defaultSynonyms): string {
+  checkTexts("toComparableText", { text });
+  checkTable("toComparableText", table);
   return canonicalize(prepare(text), table);
+}
+
+/** A cheap check that a table is one `createSynonymTable` made: these run once per item compared. */
+function checkTable(functionName: string, table: SynonymTable): void {
+  if (typeof table !== "object" || table === null || !(table.forms instanceof Map)) {
+    throw new InputError(functionName, [{ path: "table", message: "expected a synonym table made by createSynonymTable" }]);
+  }
 }

@@ -1,5 +1,7 @@
 import type { Direction } from "./direction.js";
 import type { Comparator, Target } from "./parse-target.js";
+import { checkArguments } from "../model/input-error.js";
+import { CompareTargetsOptionsSchema, TargetArgumentSchema } from "../model/options.js";
 
 /** How a subject's target stands to the reference's. */
 export type Verdict = "stronger" | "equal" | "weaker" | "incomparable";
@@ -45,6 +47,7 @@ export interface CompareTargetsOptions {
  * compareTargets(national, county, { direction: "lower-better" }).verdict; // "weaker"
  */
 export function compareTargets(reference: Target | undefined, subject: Target | undefined, options: CompareTargetsOptions = {}): TargetComparison {
+  checkArguments("compareTargets", { reference: [TargetArgumentSchema, reference], subject: [TargetArgumentSchema, subject], options: [CompareTargetsOptionsSchema, options] });
   const softenedBy = subject === undefined ? [] : subject.qualifiers.filter((word) => !(reference?.qualifiers ?? []).includes(word));
   const incomparable = (reason: IncomparableReason): TargetComparison => ({ verdict: "incomparable", reason, softenedBy });
   if (reference === undefined || subject === undefined) return incomparable("unread");

@@ -1,6 +1,7 @@
 import directions from "../../data/targets/directions.json";
 import type { Indicator } from "../model/plan.js";
 import { normalizeText } from "../text/normalize.js";
+import { checkTexts, InputError } from "../model/input-error.js";
 
 /** Which way is better for an indicator: fewer deaths, shorter waits (lower); more coverage (higher). */
 export type Direction = "lower-better" | "higher-better";
@@ -20,6 +21,8 @@ const fallbackHigherBetter = new RegExp(directions.fallbackHigherBetter, "u");
  * inferDirection({ name: "灾害事故信息发布公众覆盖率" }); // "higher-better"
  */
 export function inferDirection(indicator: Pick<Indicator, "name"> & { direction?: Direction | undefined }): Direction | undefined {
+  if (typeof indicator !== "object" || indicator === null) throw new InputError("inferDirection", [{ path: "indicator", message: "expected an indicator with a name" }]);
+  checkTexts("inferDirection", { "indicator.name": indicator.name });
   if (indicator.direction !== undefined) return indicator.direction;
   const name = normalizeText(indicator.name);
   let best: { end: number; length: number; direction: Direction } | undefined;

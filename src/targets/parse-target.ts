@@ -1,6 +1,8 @@
 import words from "../../data/targets/target-words.json";
 import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { normalizeText } from "../text/normalize.js";
+import { checkArguments, checkTexts } from "../model/input-error.js";
+import { ParseTargetOptionsSchema } from "../model/options.js";
 
 /** How a target bounds its value: at most (<, <=), exactly (=, a bare value), at least (>=, >). */
 export type Comparator = "<" | "<=" | "=" | ">=" | ">";
@@ -133,6 +135,8 @@ const qualifierPattern = new RegExp(alternation(words.qualifiers), "gu");
  * // [[">=", 100, 2022], [">", 60, 2022]]
  */
 export function parseTarget(text: string, options: ParseTargetOptions = {}): TargetReading {
+  checkTexts("parseTarget", { text });
+  checkArguments("parseTarget", { options: [ParseTargetOptionsSchema, options] });
   return parseNormalizedTarget(normalizeText(text), options);
 }
 

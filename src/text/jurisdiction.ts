@@ -1,4 +1,5 @@
 import table from "../../data/text/jurisdiction-words.json";
+import { checkTexts } from "../model/input-error.js";
 
 // Compiled once: the table is data (data/text/jurisdiction-words.json), applied in its order.
 const replacements = table.replacements.map(({ pattern, replacement }) => ({
@@ -15,6 +16,7 @@ const replacements = table.replacements.map(({ pattern, replacement }) => ({
  * neutralizeJurisdiction("县级以上应急管理部门装备达标率"); // "本级应急管理部门装备达标率"
  */
 export function neutralizeJurisdiction(text: string): string {
+  checkTexts("neutralizeJurisdiction", { text });
   let result = text;
   for (const { pattern, replacement } of replacements) result = result.replace(pattern, replacement);
   return result;

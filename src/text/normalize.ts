@@ -1,5 +1,6 @@
 import * as OpenCC from "opencc-js/t2cn";
 import { convertNumerals } from "./numerals.js";
+import { checkTexts } from "../model/input-error.js";
 
 // Traditional → simplified by OpenCC's character tables ("t"): copies of mainland documents in traditional
 // characters are character conversions, so phrase-level rewriting would change what they say.
@@ -23,6 +24,7 @@ const punctuationVariants: ReadonlyArray<[RegExp, string]> = [
  * simplifyText("吉政辦發〔２０２１〕69號"); // "吉政办发〔2021〕69号"
  */
 export function simplifyText(text: string): string {
+  checkTexts("simplifyText", { text });
   return toSimplified(text.normalize("NFKC")).normalize("NFKC");
 }
 
@@ -36,6 +38,7 @@ export function simplifyText(text: string): string {
  * normalizeText("災害事故資訊發布公眾覆蓋率 達到９０％"); // "灾害事故资讯发布公众覆盖率达到90%"
  */
 export function normalizeText(text: string): string {
+  checkTexts("normalizeText", { text });
   return convertNumerals(normalizeCharacters(text));
 }
 

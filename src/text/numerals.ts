@@ -1,4 +1,5 @@
 import Nzh from "nzh/cn";
+import { checkTexts } from "../model/input-error.js";
 
 // Chinese numerals become digits only where they are quantities (十万人 → 100000人), never inside names
 // such as 十四五 or 一岗双责; the decoding itself is nzh's.
@@ -48,5 +49,6 @@ export const numeralRewrites: readonly NumeralRewrite[] = [
  * convertNumerals("年均每十万人受灾人次"); // "年均每100000人受灾人次"
  */
 export function convertNumerals(text: string): string {
+  checkTexts("convertNumerals", { text });
   return numeralRewrites.reduce((current, { pattern, rewrite }) => current.replace(pattern, rewrite), text);
 }

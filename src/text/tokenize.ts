@@ -1,3 +1,5 @@
+import { checkArguments } from "../model/input-error.js";
+import { TokenizerNameSchema } from "../model/options.js";
 /** Splits normalized text into the tokens that similarity compares. */
 export type Tokenizer = (text: string) => string[];
 
@@ -37,6 +39,7 @@ export const tokenizeWithSegmenter: Tokenizer = (text) =>
  * getTokenizer("bigram")("覆盖率"); // ["覆盖", "盖率"]
  */
 export function getTokenizer(name: TokenizerName): Tokenizer {
+  checkArguments("getTokenizer", { name: [TokenizerNameSchema, name] });
   switch (name) {
     case "bigram":
       return tokenizeBigrams;
