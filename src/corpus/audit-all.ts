@@ -55,6 +55,7 @@ export interface AuditedPlan {
   ancestors: Plan[];
 }
 
+/** Each plan audited against its ancestors, in order, with them; for callers that checked the arguments. */
 export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<AuditedPlan> {
   const { onProgress, ...auditOptions } = options;
   const ancestorsOf = findAncestors(plans);
