@@ -58,17 +58,11 @@ export interface AuditedPlan {
 /** Each plan audited against its ancestors, in order, with them; for callers that checked the arguments. */
 export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<AuditedPlan> {
   const { onProgress, ...auditOptions } = options;
-  const ancestorsOf = findAncestors(plans);
   for (const [index, plan] of plans.entries()) {
-    const ancestors = ancestorsOf(plan);
+    const ancestors = getAncestorPlansUnchecked(plan, plans);
     yield { report: auditPlanUnchecked(plan, { ...auditOptions, ancestors }), ancestors };
     onProgress?.(index + 1, plans.length, describePlan(plan));
   }
-}
-
-/** A plan's ancestors among the given plans first, then the bundled ones (see `getAncestorPlans`). */
-export function findAncestors(plans: readonly Plan[]): (plan: Plan) => Plan[] {
-  return (plan) => getAncestorPlansUnchecked(plan, plans);
 }
 
 /** Every plan's audit, and the compliance matrix across them. */

@@ -6,8 +6,9 @@ import { z } from "zod";
 import { describePlan } from "../align/align-plans.js";
 import type { AuditReport } from "../findings/types.js";
 import type { Plan } from "../model/plan.js";
+import { getAncestorPlansUnchecked } from "../load/bundled.js";
 import { checkArguments } from "../model/input-error.js";
-import { auditWithAncestors, checkCorpusArguments, findAncestors, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
+import { auditWithAncestors, checkCorpusArguments, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
 import type { AuditTask } from "./audit-worker.js";
 
 /** Options of `auditEachInParallel`. */
@@ -106,11 +107,10 @@ async function* inThisThread(plans: readonly Plan[], options: AuditAllOptions): 
 /** Audits on the pool, a window of them at a time, yielded in the order of the plans. */
 async function* inOrder(pool: Piscina<AuditTask, AuditReport>, threads: number, plans: readonly Plan[], options: AuditAllOptions): AsyncGenerator<AuditedPlan> {
   const { onProgress, ...auditOptions } = options;
-  const ancestorsOf = findAncestors(plans);
   const window = threads * 4;
   const pending: { plan: Plan; ancestors: Plan[]; report: Promise<AuditReport> }[] = [];
   const submit = (plan: Plan) => {
-    const ancestors = ancestorsOf(plan);
+    const ancestors = getAncestorPlansUnchecked(plan, plans);
     const report = pool.run({ plan, ancestors, options: auditOptions });
     report.catch(() => undefined); // awaited in order below; a rejection must not go unhandled meanwhile
     pending.push({ plan, ancestors, report });
