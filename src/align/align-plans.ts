@@ -7,6 +7,7 @@ import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
 import { collectItems, type PlanItem } from "./items.js";
+import { scorePairs, type PairScoring, type ScoredPairs } from "./score-pairs.js";
 import { selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
 import type {
   AlignOptions, AlignThresholds, Alignment, Candidate, CandidateList, ItemReference, Match, PlanReference, Relation, SelectionOptions,
@@ -67,7 +68,7 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
   const rejected: Match[] = [];
   const scoredByKind = new Map<ItemKind, ScoredPair[]>();
   // Groups are aligned first: the groups they leave unmatched may then correspond to single items.
-  const sectionScores = scoreAll(itemsByKind.get("section"), scorer);
+  const sectionScores = scoreAll(itemsByKind.get("section"), scorer, keptFrom("section", thresholds, selection));
   const sectionPairs = selectPairs("section", sectionScores, thresholds, selection);
   for (const kind of kinds) {
     const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
@@ -76,12 +77,12 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
       proposed = selectOneToOne(scoreGrid(items, scorer), thresholds.indicator);
     } else if (kind === "section") {
       proposed = sectionPairs;
-      scoredByKind.set(kind, sectionScores);
+      scoredByKind.set(kind, sectionScores.kept);
     } else {
-      const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer);
+      const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer, keptFrom(kind, thresholds, selection));
       const selected = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
       proposed = keepOneGranularity(selected);
-      scoredByKind.set(kind, [...scored.items, ...scored.across]);
+      scoredByKind.set(kind, [...scored.items.kept, ...scored.across]);
     }
     // A reviewer may confirm a task's counterpart across granularity, so groups are reviewable with work items.
     const sections = itemsByKind.get("section") ?? { reference: [], subject: [] };
@@ -121,7 +122,7 @@ export function listCandidates(reference: Plan, subject: Plan, options: AlignOpt
   const { itemsByKind, scorer } = prepareAlignment(reference, subject, options);
   const candidates: Candidate[] = [];
   for (const kind of requestedKinds(options)) {
-    for (const pair of scoreAll(itemsByKind.get(kind), scorer)) candidates.push(toCandidate(kind, pair));
+    for (const pair of scoreAll(itemsByKind.get(kind), scorer, { floor: 0, nearest: 1 }).kept) candidates.push(toCandidate(kind, pair));
   }
   return candidates.sort((a, b) => b.score - a.score);
 }
@@ -149,9 +150,9 @@ function prepareAlignment(reference: Plan, subject: Plan, options: AlignOptions)
   return { itemsByKind, scorer };
 }
 
-function selectPairs(kind: ItemKind, pairs: readonly ScoredPair[], thresholds: AlignThresholds, selection: SelectionOptions): SelectedPair[] {
+function selectPairs(kind: ItemKind, scored: ScoredPairs, thresholds: AlignThresholds, selection: SelectionOptions): SelectedPair[] {
   const threshold = thresholds[kind];
-  return selection.method === "rank" ? selectByRank(pairs, threshold, selection) : selectByThreshold(pairs, threshold, selection.margin);
+  return selection.method === "rank" ? selectByRank(scored, threshold, selection) : selectByThreshold(scored.kept, threshold, selection.margin);
 }
 
 /** Scores every pair of two lists, row by row: what one-to-one assignment needs. */
@@ -160,14 +161,18 @@ function scoreGrid(items: SidedItems | undefined, scorer: Scorer): ScoredPair[][
   return items.reference.map((reference) => items.subject.map((subject) => scorePair(reference, subject, scorer)));
 }
 
+/**
+ * The lowest score at which a pair of this kind can make a difference: be matched by either rule, or offered
+ * as a candidate. Pairs below it are only counted among their items' nearest scores.
+ */
+const keptFrom = (kind: ItemKind, thresholds: AlignThresholds, selection: SelectionOptions): PairScoring => ({
+  floor: Math.min(thresholds[kind], selection.floor, selection.candidateFloor),
+  nearest: selection.neighbours,
+});
+
 // Groups of different roles (tasks vs projects) never correspond.
-function scoreAll(items: SidedItems | undefined, scorer: Scorer): ScoredPair[] {
-  if (items === undefined) return [];
-  const pairs: ScoredPair[] = [];
-  for (const reference of items.reference) {
-    for (const subject of items.subject) if (reference.role === subject.role) pairs.push(scorePair(reference, subject, scorer));
-  }
-  return pairs;
+function scoreAll(items: SidedItems | undefined, scorer: Scorer, scoring: PairScoring): ScoredPairs {
+  return scorePairs(items?.reference ?? [], items?.subject ?? [], scorer, { ...scoring, compared: (reference, subject) => reference.role === subject.role });
 }
 
 function scorePair(reference: PlanItem, subject: PlanItem, scorer: Scorer): ScoredPair {
@@ -179,7 +184,7 @@ function scorePair(reference: PlanItem, subject: PlanItem, scorer: Scorer): Scor
  * skeleton's empty group) with the other plan's items and with its groups of that role that group alignment
  * left unmatched, so that an outline meets a complete plan group by group.
  */
-function scoreWorkItems(kind: "task" | "project", itemsByKind: Map<ItemKind, SidedItems>, sectionPairs: readonly ScoredPair[], scorer: Scorer): { items: ScoredPair[]; across: ScoredPair[] } {
+function scoreWorkItems(kind: "task" | "project", itemsByKind: Map<ItemKind, SidedItems>, sectionPairs: readonly ScoredPair[], scorer: Scorer, scoring: PairScoring): { items: ScoredPairs; across: ScoredPair[] } {
   const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
   const sections = itemsByKind.get("section") ?? { reference: [], subject: [] };
   const role = groupRoleOf[kind];
@@ -193,7 +198,7 @@ function scoreWorkItems(kind: "task" | "project", itemsByKind: Map<ItemKind, Sid
   };
   pairAcross(items.reference, openGroups("subject"));
   pairAcross(openGroups("reference"), items.subject);
-  return { items: scoreAll(items, scorer), across };
+  return { items: scoreAll(items, scorer, scoring), across };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { munkres } from "munkres";
 import type { ScoredPair } from "./apply-review.js";
 import type { PlanItem } from "./items.js";
+import type { ScoredPairs } from "./score-pairs.js";
 import type { MatchRule, SelectionOptions } from "./types.js";
 
 /** A pair chosen by a selection rule, with the rule that accepted it. */
@@ -46,12 +47,12 @@ function acceptedByThreshold(pairs: readonly ScoredPair[], threshold: number, ma
  * short ones point to keeps them all. This is the cross-domain similarity local scaling (CSLS) of
  * embedding retrieval, applied to any scorer.
  */
-export function selectByRank(pairs: readonly ScoredPair[], threshold: number, options: SelectionOptions): SelectedPair[] {
-  const byThreshold = new Set(acceptedByThreshold(pairs, threshold, options.margin));
-  const forReference = neighbourhoods(pairs, "reference", options.neighbours);
-  const forSubject = neighbourhoods(pairs, "subject", options.neighbours);
+export function selectByRank(scored: ScoredPairs, threshold: number, options: SelectionOptions): SelectedPair[] {
+  const byThreshold = new Set(acceptedByThreshold(scored.kept, threshold, options.margin));
+  const forReference = neighbourhoods(scored.nearest.reference, options.neighbours);
+  const forSubject = neighbourhoods(scored.nearest.subject, options.neighbours);
   const selected: SelectedPair[] = [];
-  for (const pair of pairs) {
+  for (const pair of scored.kept) {
     const score = pair.similarity.score;
     if (byThreshold.has(pair)) {
       selected.push({ ...pair, rule: "threshold" });
@@ -68,16 +69,10 @@ function standout(pair: ScoredPair, forReference: ReadonlyMap<PlanItem, number>,
 }
 
 /** Each item's mean score over its best `count` candidates. */
-function neighbourhoods(pairs: readonly ScoredPair[], side: "reference" | "subject", count: number): Map<PlanItem, number> {
-  const scores = new Map<PlanItem, number[]>();
-  for (const pair of pairs) {
-    const list = scores.get(pair[side]);
-    if (list === undefined) scores.set(pair[side], [pair.similarity.score]);
-    else list.push(pair.similarity.score);
-  }
+function neighbourhoods(nearest: ReadonlyMap<PlanItem, readonly number[]>, count: number): Map<PlanItem, number> {
   const means = new Map<PlanItem, number>();
-  for (const [item, list] of scores) {
-    const best = list.sort((a, b) => b - a).slice(0, Math.max(1, count));
+  for (const [item, scores] of nearest) {
+    const best = scores.slice(0, Math.max(1, count));
     means.set(item, best.reduce((sum, value) => sum + value, 0) / best.length);
   }
   return means;

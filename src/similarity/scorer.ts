@@ -2,7 +2,7 @@ import { LRUCache } from "lru-cache";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
-import type { MatchableItem, Scorer, SignalScore } from "./types.js";
+import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
 import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
 import { checkArguments } from "../model/input-error.js";
 import { CreateScorerOptionsSchema } from "../model/options.js";
@@ -149,46 +149,96 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     return result;
   };
 
-  return {
+  // The signals of a pair, into `values` (one slot each, in `signalNames` order), as a bit set of those present.
+  const measureSignals = (reference: MatchableItem, subject: MatchableItem, weights: SignalWeights): number => {
+    const a = vectorsOf(reference);
+    const b = vectorsOf(subject);
+    spread.corePairs.spreadOut(a.forms.coreCharacterPairs);
+    spread.label.spreadOut(a.label);
+    values[slot.label] = dice(a.forms.coreCharacterPairs, b.forms.coreCharacterPairs, spread.corePairs);
+    values[slot.tokens] = weightedJaccard(a.label, b.label, spread.label);
+    let present = bit.label | bit.tokens;
+    if (a.body.ids.length > 0 && b.body.ids.length > 0) {
+      spread.body.spreadOut(a.body);
+      const denominator = a.body.norm * b.body.norm;
+      values[slot.body] = denominator === 0 ? 0 : Math.min(1, spread.body.dotProduct(b.body) / denominator);
+      present |= bit.body;
+    }
+    if (weights.content > 0) {
+      spread.content.spreadOut(a.content);
+      const smaller = Math.min(a.content.sum, b.content.sum);
+      values[slot.content] = smaller === 0 ? 0 : Math.min(1, spread.content.sharedWeight(b.content) / smaller);
+      present |= bit.content;
+    }
+    if (weights.terms > 0) {
+      const terms = termsFor(reference);
+      spread.terms.spreadOut(terms);
+      values[slot.terms] = weightedJaccard(terms, termsFor(subject), spread.terms);
+      present |= bit.terms;
+    }
+    const measures = [a.forms.prepared.measure, b.forms.prepared.measure];
+    if (measures[0] !== undefined && measures[1] !== undefined) {
+      values[slot.measure] = measures[0] === measures[1] ? 1 : 0;
+      present |= bit.measure;
+    }
+    if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
+      spread.contextPairs.spreadOut(a.forms.contextCharacterPairs);
+      values[slot.context] = dice(a.forms.contextCharacterPairs, b.forms.contextCharacterPairs, spread.contextPairs);
+      present |= bit.context;
+    }
+    return present;
+  };
+  // Either side decides, so that the score stays symmetric when a task meets a whole group.
+  const weightsFor = (reference: MatchableItem, subject: MatchableItem) => (isWorkItem(reference) || isWorkItem(subject) ? workItemWeights : itemWeights);
+
+  // A pair's explanation, from the signal values just measured for it.
+  const explain = (reference: MatchableItem, subject: MatchableItem, present: number, weights: SignalWeights): Similarity => {
+    const signals: SignalScore[] = [];
+    for (const name of signalNames) {
+      if ((present & bit[name]) === 0) continue;
+      const signal: SignalScore = { name, value: values[slot[name]]!, weight: weights[name] };
+      if (name === "measure") {
+        const [a, b] = [vectorsOf(reference).forms.prepared.measure, vectorsOf(subject).forms.prepared.measure];
+        signal.note = a === b ? String(a) : `${a} ≠ ${b}`;
+      }
+      signals.push(signal);
+    }
+    return { score: combine(present, weights), signals };
+  };
+
+  const scorer: Scorer = {
     score(reference, subject) {
-      // Either side decides, so that the score stays symmetric when a task meets a whole group.
-      const weights = isWorkItem(reference) || isWorkItem(subject) ? workItemWeights : itemWeights;
-      const a = vectorsOf(reference);
-      const b = vectorsOf(subject);
-      spread.corePairs.spreadOut(a.forms.coreCharacterPairs);
-      spread.label.spreadOut(a.label);
-      const signals: SignalScore[] = [
-        { name: "label", value: dice(a.forms.coreCharacterPairs, b.forms.coreCharacterPairs, spread.corePairs), weight: weights.label },
-        { name: "tokens", value: weightedJaccard(a.label, b.label, spread.label), weight: weights.tokens },
-      ];
-      if (a.body.ids.length > 0 && b.body.ids.length > 0) {
-        spread.body.spreadOut(a.body);
-        const denominator = a.body.norm * b.body.norm;
-        signals.push({ name: "body", value: denominator === 0 ? 0 : Math.min(1, spread.body.dotProduct(b.body) / denominator), weight: weights.body });
-      }
-      if (weights.content > 0) {
-        spread.content.spreadOut(a.content);
-        const smaller = Math.min(a.content.sum, b.content.sum);
-        signals.push({ name: "content", value: smaller === 0 ? 0 : Math.min(1, spread.content.sharedWeight(b.content) / smaller), weight: weights.content });
-      }
-      if (weights.terms > 0) {
-        const terms = termsFor(reference);
-        spread.terms.spreadOut(terms);
-        signals.push({ name: "terms", value: weightedJaccard(terms, termsFor(subject), spread.terms), weight: weights.terms });
-      }
-      const measures = [a.forms.prepared.measure, b.forms.prepared.measure];
-      if (measures[0] !== undefined && measures[1] !== undefined) {
-        const same = measures[0] === measures[1];
-        signals.push({ name: "measure", value: same ? 1 : 0, weight: weights.measure, note: same ? measures[0] : `${measures[0]} ≠ ${measures[1]}` });
-      }
-      if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
-        spread.contextPairs.spreadOut(a.forms.contextCharacterPairs);
-        signals.push({ name: "context", value: dice(a.forms.contextCharacterPairs, b.forms.contextCharacterPairs, spread.contextPairs), weight: weights.context });
-      }
-      return { score: combine(signals), signals };
+      const weights = weightsFor(reference, subject);
+      return explain(reference, subject, measureSignals(reference, subject, weights), weights);
     },
   };
+  let last = { present: 0, weights: itemWeights };
+  scoresFirst.set(scorer, {
+    score(reference, subject) {
+      const weights = weightsFor(reference, subject);
+      last = { present: measureSignals(reference, subject, weights), weights };
+      return combine(last.present, weights);
+    },
+    explainLast: (reference, subject) => explain(reference, subject, last.present, last.weights),
+  });
+  return scorer;
 }
+
+/**
+ * The built-in scorer, scoring first and explaining after: most pairs of two plans' tasks correspond to
+ * nothing, and an alignment explains only the pairs it keeps.
+ */
+export interface ScoreFirst {
+  /** The score alone, equal to the last bit to `score(…).score`. */
+  score(reference: MatchableItem, subject: MatchableItem): number;
+  /** The explanation of the pair just scored: call it before scoring another. */
+  explainLast(reference: MatchableItem, subject: MatchableItem): Similarity;
+}
+
+const scoresFirst = new WeakMap<Scorer, ScoreFirst>();
+
+/** The built-in scorer's score-first form; undefined for other scorers. */
+export const getScoreFirst = (scorer: Scorer): ScoreFirst | undefined => scoresFirst.get(scorer);
 
 /** What preparing an item yields, as ids: what every scorer with the same tokenizer and synonyms shares. */
 interface PreparedForms {
@@ -270,12 +320,23 @@ const spread = {
   terms: new SpreadVector(),
 };
 
-/** Weighted average of the signals present; 0 when none carries weight. */
-function combine(signals: readonly SignalScore[]): number {
-  const total = signals.reduce((sum, signal) => sum + signal.weight, 0);
+const signalNames = ["label", "tokens", "body", "content", "terms", "measure", "context"] as const satisfies readonly (keyof SignalWeights)[];
+const slot = Object.fromEntries(signalNames.map((name, index) => [name, index])) as Record<keyof SignalWeights, number>;
+const bit = Object.fromEntries(signalNames.map((name, index) => [name, 1 << index])) as Record<keyof SignalWeights, number>;
+// One pair's signal values, shared by every scorer of this thread as the spreads are.
+const values = new Float64Array(signalNames.length);
+
+/** Weighted average of the signals present (in `values`); 0 when none carries weight. */
+function combine(present: number, weights: SignalWeights): number {
+  let total = 0;
+  let weighted = 0;
+  for (const name of signalNames) {
+    if ((present & bit[name]) === 0) continue;
+    total += weights[name];
+    weighted += values[slot[name]]! * weights[name];
+  }
   if (total === 0) return 0;
-  const score = signals.reduce((sum, signal) => sum + signal.value * signal.weight, 0) / total;
-  return Math.min(1, Math.max(0, score));
+  return Math.min(1, Math.max(0, weighted / total));
 }
 
 /** Weighted Jaccard overlap of two token sets (the first spread in `spread`): what they share over all. */
