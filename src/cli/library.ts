@@ -17,3 +17,4 @@ export { validatePlan } from "../load/validate.js";
 export { renderAlignment, renderChain } from "../report/render-alignment.js";
 export { loadSynonymFile } from "../synonyms/load-synonym-file.js";
 export { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
+export { readPlansFromStandardInput, readReviewFromStandardInput, readStandardInput, readSynonymsFromStandardInput, standardInputName, validateStandardInput } from "./standard-input.js";

@@ -5,7 +5,7 @@ import { AlignmentSchema, ChainAlignmentSchema } from "../model/audit-report.js"
 import { checkArguments } from "../model/input-error.js";
 import { RenderOptionsSchema, ReportFormatSchema } from "../model/options.js";
 import type { SignalScore } from "../similarity/types.js";
-import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /** Output formats of reports. */
@@ -18,7 +18,8 @@ export interface RenderOptions {
 
 /**
  * Renders an alignment as JSON (the contract for other tools), Markdown, CSV (with a BOM, so Excel reads
- * the Chinese right) or a self-contained HTML page. Text from the plans is escaped in every format.
+ * the Chinese right; columns in docs/formats.md), a self-contained HTML page, or plain text for the
+ * terminal. Text from the plans is escaped in every format.
  *
  * @throws InputError when the alignment, the format or an option does not match its schema
  * @example
@@ -53,6 +54,8 @@ function renderSteps(title: string, steps: readonly ChainStep[], format: Exclude
       return `${[`# ${markdownCell(title)}`, ...steps.map((step) => markdownStep(step, labels, steps.length > 1))].join("\n\n")}\n`;
     case "csv":
       return csvOf(steps, labels);
+    case "text":
+      return terminalText(`${[title, ...steps.map((step) => textStep(step, labels, steps.length > 1))].join("\n\n")}\n`);
     case "html":
       return htmlPage(title, steps.map((step) => htmlStep(step, labels, steps.length > 1)).join("\n"), lang);
   }
@@ -129,6 +132,27 @@ function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string
     for (const item of alignment.unmatched[role]) lines.push(`- ${labels.kind[item.kind]} ${markdownCell(`${item.id} ${item.text}`)}`);
   }
   return lines.filter((line, index) => index > 0 || line !== "").join("\n");
+}
+
+/** Plan text on one line of plain text: its own line breaks and tabs cannot start lines of their own. */
+const oneLine = (text: string) => text.replace(/\r\n|[\r\n\t\u000b\u000c\u0085\u2028\u2029]/gu, " ");
+
+function textStep(step: ChainStep, labels: Labels, inChain: boolean): string {
+  const heading = inChain ? [`== ${oneLine(`${step.reference.title} (${step.reference.id})`)} ==`] : [];
+  if (step.status === "skipped") return [...heading, `${labels.statusSkipped}: ${labels.skipped[step.reason]}`].join("\n");
+  const { alignment } = step;
+  const item = (reference: ItemReference) => oneLine(`${reference.id} ${reference.text}`);
+  const section = (name: string, entries: readonly string[]) => ["", `${name} (${entries.length})`, ...(entries.length === 0 ? [`  ${labels.none}`] : entries.map((entry) => `  ${entry}`))];
+  const pair = (match: Match) => `[${labels.kind[match.kind]}] ${item(match.reference)} ↔ ${item(match.subject)}`;
+  return [
+    ...heading,
+    `${oneLine(planLine(labels, "reference", alignment.reference))} — ${labels.relation[alignment.relation]}`,
+    oneLine(planLine(labels, "subject", alignment.subject)),
+    ...section(labels.matches, alignment.matches.map((match) => `${pair(match)}  ${formatScore(match.score)}${match.review === undefined ? "" : ` (${oneLine(describeReview(match, labels))})`}`)),
+    ...(alignment.candidates.length === 0 ? [] : section(labels.candidates, alignment.candidates.map((entry) => `[${labels.kind[entry.reference.kind]}] ${oneLine(`${entry.reference.id} ${entry.reference.label} → ${describeCandidates(entry, labels)}`)}`))),
+    ...(alignment.rejected.length === 0 ? [] : section(labels.rejected, alignment.rejected.map((match) => `${pair(match)} (${oneLine(describeReview(match, labels))})`))),
+    ...(["reference", "subject"] as const).flatMap((role) => section(`${labels.unmatched}: ${labels[role]}`, alignment.unmatched[role].map((entry) => `[${labels.kind[entry.kind]}] ${item(entry)}`))),
+  ].join("\n");
 }
 
 function csvOf(steps: readonly ChainStep[], labels: Labels): string {
