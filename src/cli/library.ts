@@ -12,7 +12,7 @@ export { idFromFileName, loadPlanCorpus, resolvePlan } from "../load/files.js";
 export { extractPlan } from "../extract/extract-plan.js";
 export { loadReviewFile } from "../load/review-file.js";
 export { auditPlan } from "../findings/audit-plan.js";
-export { renderAudit } from "../report/render-audit.js";
+export { renderAudit, renderFindingsCsv } from "../report/render-audit.js";
 export { validatePlan } from "../load/validate.js";
 export { renderAlignment, renderChain } from "../report/render-alignment.js";
 export { loadSynonymFile } from "../synonyms/load-synonym-file.js";

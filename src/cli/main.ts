@@ -145,14 +145,14 @@ reportOptions(
     .command("audit-all")
     .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix")
     .argument("<plans...>", `plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them; bundled ids too${stdinNote}`),
-  ["json", "jsonl", "csv", "html"],
+  ["json", "jsonl", "csv", "findings-csv", "html"],
   "html",
   ["json", "yaml", "jsonl", "document"],
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
-    const { auditEachInParallel, buildComplianceMatrix, renderMatrix } = await library();
+    const { auditEachInParallel, buildComplianceMatrix, renderFindingsCsv, renderMatrix } = await library();
     const plans = await resolvePlans(inputs, options);
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
@@ -177,7 +177,8 @@ reportOptions(
       if (options.output !== undefined) await emit(lines.join(""), options.output, [...inputs, ...optionInputs(options)]);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
-      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n` : renderMatrix(matrix, reports, options.format, options.lang);
+      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n`
+        : options.format === "findings-csv" ? renderFindingsCsv(reports) : renderMatrix(matrix, reports, options.format, options.lang);
       await emit(text, options.output, [...inputs, ...optionInputs(options)]);
     }
     if (failed) process.exitCode = 3;
@@ -300,7 +301,7 @@ interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
 }
 
 interface AuditAllCommandOptions extends Omit<CompareOptions, "format"> {
-  format: "json" | "jsonl" | "csv" | "html";
+  format: "json" | "jsonl" | "csv" | "findings-csv" | "html";
   threads: number;
   failOn?: "error" | "warning";
 }
