@@ -63,7 +63,8 @@ describe("CSV", () => {
     for (const [name, csv] of outputs("csv")) {
       const cells = readCsv(csv).flat();
       expect(cells.filter((cell) => formulaStart.test(cell)), name).toEqual([]);
-      expect(cells.some((cell) => cell.startsWith("'\n=1+1")), name).toBe(true);
+      // The matrix names plans by id, so no text of the hostile plan reaches it.
+      if (name !== "matrix") expect(cells.some((cell) => cell.startsWith("'\n=1+1")), name).toBe(true);
     }
   });
 

@@ -14,6 +14,9 @@ import type { ReportLanguage } from "../report/labels.js";
 import type { ReportFormat } from "../report/render-alignment.js";
 import { terminalText } from "../report/formats.js";
 import { handleOutputStreamErrors, OutputError, writeOutputFile } from "./output.js";
+import type { StdinFormat } from "./standard-input.js";
+// Inlined by the build, so dist/cli.js knows its version wherever the package is installed.
+import { version } from "../../package.json";
 
 // The library loads when a command runs, not to print help or refuse an argument.
 const library = () => import("./library.js");
@@ -24,12 +27,20 @@ handleOutputStreamErrors();
 
 const program = new Command("plan-align")
   .description("Audit how Chinese emergency-management plans line up across levels of government")
+  .version(version)
   .showHelpAfterError();
 
-const planWithParentsHelp = "a bundled plan id, a plan file or a document, whose jurisdiction's parent is in the bundled hierarchy";
 
 const formatOption = () =>
   new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
+
+/** The format of `-` (standard input), which has no file extension to tell it; detected when not given. */
+const stdinFormatOption = (formats: readonly StdinFormat[]) =>
+  new Option("--stdin-format <format>", "what - (standard input) holds (default: detected, see docs/formats.md)").choices(formats);
+
+const stdinNote = "; - reads standard input";
+
+const planWithParentsHelp = `a bundled plan id, a plan file or a document, whose jurisdiction's parent is in the bundled hierarchy${stdinNote}`;
 
 program
   .command("list")
@@ -52,28 +63,30 @@ program
 program
   .command("validate")
   .description("check plans against the schema and their quotes against their source texts")
-  .argument("[plans...]", "bundled plan ids or plan files (.json, .yaml)")
+  .argument("[plans...]", `bundled plan ids or plan files (.json, .yaml)${stdinNote}`)
   .option("--all", "check every bundled plan")
   .addOption(formatOption())
-  .action(async (plans: string[], options: { all?: boolean; format: string }) => {
-    const { bundledPlanIds, validatePlan } = await library();
+  .addOption(stdinFormatOption(["json", "yaml", "document"]))
+  .action(async (plans: string[], options: { all?: boolean; format: string; stdinFormat?: StdinFormat }) => {
+    const { bundledPlanIds, validatePlan, validateStandardInput } = await library();
     const inputs = options.all === true ? [...bundledPlanIds, ...plans] : plans;
     if (inputs.length === 0) program.error("validate: name at least one plan id or file, or use --all");
     const results: PlanValidation[] = [];
-    for (const input of inputs) results.push(await validatePlan(input));
+    for (const input of inputs) results.push(isStandardInput(input) ? await validateStandardInput(options.stdinFormat) : await validatePlan(input));
     if (options.format === "json") printJson({ valid: results.every((result) => result.valid), plans: results });
     else for (const result of results) printValidation(result);
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
-const reportOptions = (command: Command, formats = ["json", "md", "csv", "html"], defaultFormat = "md") =>
+const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"]) =>
   command
     .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(defaultFormat))
     .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
     .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
     .addOption(new Option("--selection <method>", "how tasks, projects and groups are paired: by rank and score, or by the threshold alone").choices(["rank", "threshold"]).default("rank"))
-    .option("--synonyms <file>", "more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)")
-    .option("--review <file>", "an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)")
+    .option("--synonyms <file>", `more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)${stdinNote}`)
+    .option("--review <file>", `an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)${stdinNote}`)
+    .addOption(stdinFormatOption(stdinFormats))
     .option("--no-verify-quotes", "do not check that the quotes of the plans named occur in their sources (as validate does)")
     .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
 
@@ -81,13 +94,12 @@ reportOptions(
   program
     .command("compare")
     .description("match the indicators, tasks, projects and task groups of two plans")
-    .argument("<reference>", "the plan compared against (usually the higher level): a bundled id, a plan file or a document")
-    .argument("<subject>", "the plan being checked: a bundled id, a plan file or a document"),
+    .argument("<reference>", `the plan compared against (usually the higher level): a bundled id, a plan file or a document${stdinNote}`)
+    .argument("<subject>", `the plan being checked: a bundled id, a plan file or a document${stdinNote}`),
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
-  const { alignPlans, renderAlignment, resolvePlan } = await library();
-  const resolveOptions = { verifyQuotes: options.verifyQuotes };
-  const [reference, subject] = [await resolvePlan(referenceName, resolveOptions), await resolvePlan(subjectName, resolveOptions)];
-  const alignment = alignPlans(reference.plan, subject.plan, await alignOptionsOf(options));
+  const { alignPlans, renderAlignment } = await library();
+  const [reference, subject] = [await resolvePlanArgument(referenceName, options), await resolvePlanArgument(subjectName, options)];
+  const alignment = alignPlans(reference, subject, await alignOptionsOf(options));
   await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output, [referenceName, subjectName, ...optionInputs(options)]);
 });
 
@@ -98,7 +110,7 @@ reportOptions(
     .argument("<subject>", planWithParentsHelp),
 ).action(async (subjectName: string, options: CompareOptions) => {
   const { alignChain, renderChain } = await library();
-  const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options.verifyQuotes);
+  const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options);
   const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output, [subjectName, ...optionInputs(options)]);
 });
@@ -114,7 +126,7 @@ reportOptions(
   .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
   .action(async (planName: string, options: AuditCommandOptions) => {
     const { auditPlan, renderAudit } = await library();
-    const { plan, ancestors } = await resolveWithAncestors("audit", planName, options.verifyQuotes);
+    const { plan, ancestors } = await resolveWithAncestors("audit", planName, options);
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output, [planName, ...optionInputs(options)]);
     // With a report written to a file, the terminal still gets the short summary.
@@ -132,15 +144,16 @@ reportOptions(
   program
     .command("audit-all")
     .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix")
-    .argument("<plans...>", "plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them; bundled ids too"),
-  ["json", "jsonl", "csv", "html"],
+    .argument("<plans...>", `plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them; bundled ids too${stdinNote}`),
+  ["json", "jsonl", "csv", "findings-csv", "html"],
   "html",
+  ["json", "yaml", "jsonl", "document"],
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
-    const { auditEachInParallel, buildComplianceMatrix, renderMatrix } = await library();
-    const plans = await resolvePlans(inputs, options.verifyQuotes);
+    const { auditEachInParallel, buildComplianceMatrix, renderFindingsCsv, renderMatrix } = await library();
+    const plans = await resolvePlans(inputs, options);
     const onProgress = progressBar(plans.length);
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
     let failed = false;
@@ -164,25 +177,27 @@ reportOptions(
       if (options.output !== undefined) await emit(lines.join(""), options.output, [...inputs, ...optionInputs(options)]);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
-      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n` : renderMatrix(matrix, reports, options.format, options.lang);
+      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n`
+        : options.format === "findings-csv" ? renderFindingsCsv(reports) : renderMatrix(matrix, reports, options.format, options.lang);
       await emit(text, options.output, [...inputs, ...optionInputs(options)]);
     }
     if (failed) process.exitCode = 3;
   });
 
 /** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
-async function resolvePlans(inputs: readonly string[], verifyQuotes: boolean): Promise<Plan[]> {
-  const { isBundledPlanId, loadPlanCorpus, resolvePlan } = await library();
+async function resolvePlans(inputs: readonly string[], { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">): Promise<Plan[]> {
+  const { isBundledPlanId, loadPlanCorpus, readPlansFromStandardInput, resolvePlan } = await library();
   const names: string[] = [];
   for (const input of inputs) {
-    if (isBundledPlanId(input) || !(await isDirectory(input))) names.push(input);
+    if (isBundledPlanId(input) || isStandardInput(input) || !(await isDirectory(input))) names.push(input);
     else names.push(...(await readdir(input)).filter((name) => planInputExtensions.has(path.extname(name).toLowerCase())).sort().map((name) => path.join(input, name)));
   }
   if (names.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
   const plans: Plan[] = [];
   for (const name of names) {
     // A corpus in JSON lines, one plan per line, as an engine partitioning a corpus writes it.
-    if (path.extname(name).toLowerCase() === ".jsonl") plans.push(...(await loadPlanCorpus(name, { verifyQuotes })));
+    if (isStandardInput(name)) plans.push(...(await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "jsonl", "document"] })));
+    else if (path.extname(name).toLowerCase() === ".jsonl") plans.push(...(await loadPlanCorpus(name, { verifyQuotes })));
     else plans.push((await resolvePlan(name, { verifyQuotes })).plan);
   }
   const ids = new Map<string, number>();
@@ -212,7 +227,7 @@ function progressBar(total: number): ((done: number, all: number, plan: PlanRefe
 program
   .command("extract")
   .description("read a plan out of a document (text or HTML): sections, indicators, tasks, projects, units, quotes")
-  .argument("<document>", "the document: a .txt or .html file")
+  .argument("<document>", `the document: a .txt or .html file${stdinNote} (its plan's id is then "stdin" unless --id gives one)`)
   .addOption(new Option("-f, --format <format>", "output format").choices(["json", "yaml"]).default("json"))
   .option("--id <id>", "the plan's id (default: from the file name)")
   .option("--title <title>", "the title, where the document does not show it")
@@ -221,11 +236,14 @@ program
   .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
   .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
   .action(async (document: string, options: ExtractOptions) => {
-    const { extractPlan, idFromFileName, readTextFile, stringifyYaml } = await library();
-    const raw = await readTextFile(document);
-    const sourceFile = options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
+    const { extractPlan, idFromFileName, readStandardInput, readTextFile, standardInputName, stringifyYaml } = await library();
+    const fromStandardInput = isStandardInput(document);
+    const raw = fromStandardInput ? await readStandardInput() : await readTextFile(document);
+    // A document from standard input has no file to name as the plan's source: it is named <stdin>.
+    const sourceFile = fromStandardInput ? standardInputName
+      : options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
     const { plan } = extractPlan(raw, {
-      id: options.id ?? idFromFileName(document),
+      id: options.id ?? idFromFileName(fromStandardInput ? standardInputName : document),
       sourceFile,
       ...(options.title === undefined ? {} : { title: options.title }),
       ...(options.jurisdiction === undefined && options.level === undefined && options.parent === undefined ? {} : {
@@ -243,18 +261,29 @@ program
       process.stderr.write(terminalText(`${options.output}: ${plan.title} (${plan.jurisdiction.name}, ${plan.jurisdiction.level} under ${plan.jurisdiction.parent ?? "-"}) — ${counts}\n`));
     }
     if (plan.completeness !== undefined) {
-      process.stderr.write(terminalText(`${document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`));
+      process.stderr.write(terminalText(`${fromStandardInput ? standardInputName : document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`));
     }
   });
 
 /** A plan and the bundled plans above it; a plan with none above it is a usage error. */
-async function resolveWithAncestors(command: string, name: string, verifyQuotes: boolean) {
-  const { getAncestorPlans, resolvePlan } = await library();
-  const { plan } = await resolvePlan(name, { verifyQuotes });
+async function resolveWithAncestors(command: string, name: string, options: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">) {
+  const { getAncestorPlans, standardInputName } = await library();
+  const plan = await resolvePlanArgument(name, options);
   const ancestors = getAncestorPlans(plan);
-  if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${name} (${plan.jurisdiction.name})`);
+  if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${isStandardInput(name) ? standardInputName : name} (${plan.jurisdiction.name})`);
   return { plan, ancestors };
 }
+
+/** The plan an argument names: a bundled id, a plan file, a document, or `-` for standard input. */
+async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">): Promise<Plan> {
+  const { readPlansFromStandardInput, resolvePlan } = await library();
+  if (!isStandardInput(name)) return (await resolvePlan(name, { verifyQuotes })).plan;
+  const [plan] = await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "document"] });
+  // One plan is all a single-plan format holds.
+  return plan!;
+}
+
+const isStandardInput = (name: string) => name === "-";
 
 interface ExtractOptions {
   format: "json" | "yaml";
@@ -272,7 +301,7 @@ interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
 }
 
 interface AuditAllCommandOptions extends Omit<CompareOptions, "format"> {
-  format: "json" | "jsonl" | "csv" | "html";
+  format: "json" | "jsonl" | "csv" | "findings-csv" | "html";
   threads: number;
   failOn?: "error" | "warning";
 }
@@ -285,18 +314,21 @@ interface CompareOptions {
   synonyms?: string;
   review?: string;
   verifyQuotes: boolean;
+  stdinFormat?: StdinFormat;
   output?: string;
 }
 
-async function alignOptionsOf({ threshold, selection, synonyms, review }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
-  const { createSynonymTable, defaultSynonymGroups, loadReviewFile, loadSynonymFile } = await library();
+async function alignOptionsOf({ threshold, selection, synonyms, review, stdinFormat }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
+  const { createSynonymTable, defaultSynonymGroups, loadReviewFile, loadSynonymFile, readReviewFromStandardInput, readSynonymsFromStandardInput } = await library();
+  const readSynonyms = (file: string) => (isStandardInput(file) ? readSynonymsFromStandardInput(stdinFormat) : loadSynonymFile(file));
+  const readReview = (file: string) => (isStandardInput(file) ? readReviewFromStandardInput(stdinFormat) : loadReviewFile(file));
   return {
     selection: { method: selection },
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
     ...(synonyms === undefined ? {} : {
-      scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile(synonyms))]) },
+      scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await readSynonyms(synonyms))]) },
     }),
-    ...(review === undefined ? {} : { review: await loadReviewFile(review) }),
+    ...(review === undefined ? {} : { review: await readReview(review) }),
   };
 }
 

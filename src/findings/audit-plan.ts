@@ -15,7 +15,7 @@ import { inferDirection } from "../targets/direction.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { isDutyOfOwnLevel } from "./level-duties.js";
 import { formatMessage } from "./messages.js";
-import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type Finding, type FindingKind, type Severity } from "./types.js";
+import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type Finding, type FindingDraft, type FindingKind, type Severity } from "./types.js";
 
 /**
  * Audits a plan against every plan above it (its chain of ancestors, nearest first): missing indicators,
@@ -41,7 +41,7 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
   const lang = options.lang ?? "zh";
   const { ancestors } = options;
   const chain = alignChainUnchecked(subject, ancestors, options.align ?? {});
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   // Each plan's task and project groups, read once: findings and the coverage summary both need them.
   const subjectGroups = getTaskGroups(subject);
   const ancestorGroups = ancestors.map(getTaskGroups);
@@ -56,7 +56,10 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
   findings.push(...incompleteDocument(subject, lang), ...unassigned(subject, lang), ...omissions(subject, lang));
   const ordered = sortFindings(findings, chain.steps);
   const byAncestor = coverage(chain.steps, ancestorGroups, ordered);
-  return { schemaVersion: 1, subject: describePlan(subject), lang, chain: chain.steps, findings: ordered, summary: { ...summarize(ordered), byAncestor } };
+  const audited = describePlan(subject);
+  // Every finding names the plan audited and has a score, null where none applies: one shape for tables.
+  const placed = ordered.map((finding): Finding => ({ auditedPlan: audited, ...finding, score: finding.score ?? null }));
+  return { schemaVersion: 1, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
 }
 
 /**
@@ -74,15 +77,15 @@ export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions,
   return withAncestors.map(({ subject, ancestors }) => auditPlanUnchecked(subject, { ...options, ancestors }));
 }
 
-function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: Plan, lang: ReportLanguage): Finding {
+function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: Plan, lang: ReportLanguage): FindingDraft {
   return {
     kind: "skipped-level", severity: "info", referencePlan: step.reference, plan: describePlan(subject), reference: null, subject: null,
     message: formatMessage("skipped-level", lang, { referencePlan: step.reference.title }),
   };
 }
 
-function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, groups: Record<"reference" | "subject", GroupRoles>, lang: ReportLanguage): Finding[] {
-  const findings: Finding[] = [];
+function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, groups: Record<"reference" | "subject", GroupRoles>, lang: ReportLanguage): FindingDraft[] {
+  const findings: FindingDraft[] = [];
   const base = { referencePlan: alignment.reference, plan: alignment.subject };
   const values = (match: { reference: ItemReference | null; subject: ItemReference | null }) => ({
     referencePlan: alignment.reference.title, reference: match.reference?.label ?? "", subject: match.subject?.label ?? "",
@@ -113,7 +116,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
   // What a cut-off copy or a skeleton seems to lack may lie beyond what is known of it: for the record only.
   const incomplete = subject.content !== "complete";
   const partialNote = subject.content === "partial" ? getLabels(lang).truncatedNote : getLabels(lang).incompleteNote;
-  const notApplicable = (item: ItemReference): Finding => ({
+  const notApplicable = (item: ItemReference): FindingDraft => ({
     ...base, kind: "not-applicable", severity: "info", reference: item, subject: null,
     message: formatMessage("not-applicable", lang, { ...values({ reference: item, subject: null }), level: getLabels(lang).level[reference.jurisdiction.level] }),
   });
@@ -165,18 +168,18 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
  * (`items`), and theirs name the group (`group`), so that reports for reading fold them under it while JSON
  * and CSV keep every finding.
  */
-function foldIntoGroups(findings: readonly Finding[], reference: Plan): Finding[] {
-  const isMissing = (finding: Finding) => finding.kind === "missing-task" || finding.kind === "missing-project";
+function foldIntoGroups(findings: readonly FindingDraft[], reference: Plan): FindingDraft[] {
+  const isMissing = (finding: FindingDraft) => finding.kind === "missing-task" || finding.kind === "missing-project";
   const groups = findings.filter((finding) => isMissing(finding) && finding.reference?.kind === "section");
   if (groups.length === 0) return [...findings];
-  const groupOf = new Map<string, Finding>();
+  const groupOf = new Map<string, FindingDraft>();
   const outline = getOutline(reference);
   for (const item of [...reference.tasks, ...reference.projects]) {
     const path = outline.pathOf(item.section).map((section) => section.id);
     const group = groups.find((finding) => path.includes(finding.reference?.id ?? ""));
     if (group !== undefined) groupOf.set(item.id, group);
   }
-  const folded = new Map<Finding, ItemReference[]>();
+  const folded = new Map<FindingDraft, ItemReference[]>();
   const marked = findings.map((finding) => {
     const group = isMissing(finding) && finding.reference !== null && finding.reference.kind !== "section" ? groupOf.get(finding.reference.id) : undefined;
     if (group?.reference == null || finding.reference === null) return finding;
@@ -225,7 +228,7 @@ function targetFinding(
   base: { referencePlan: PlanReference; plan: PlanReference },
   values: Record<string, string>,
   lang: ReportLanguage,
-): Finding {
+): FindingDraft {
   const [referenceTarget] = parseTarget(referenceIndicator.target ?? "", { year: referenceIndicator.year }).targets;
   const [subjectTarget] = parseTarget(subjectIndicator.target ?? "", { year: subjectIndicator.year }).targets;
   const comparison = compareTargets(referenceTarget, subjectTarget, {
@@ -276,7 +279,7 @@ function missingKind(item: ItemReference, referenceGroups: GroupRoles): FindingK
 }
 
 /** A copy that is cut off says so once, first, with where it ends. */
-function incompleteDocument(subject: Plan, lang: ReportLanguage): Finding[] {
+function incompleteDocument(subject: Plan, lang: ReportLanguage): FindingDraft[] {
   if (subject.content !== "partial") return [];
   const labels = getLabels(lang);
   const completeness = subject.completeness;
@@ -295,20 +298,20 @@ function unconfirmedKind(kind: FindingKind | undefined): FindingKind | undefined
   return kind === "missing-task" ? "unconfirmed-task" : kind === "missing-project" ? "unconfirmed-project" : undefined;
 }
 
-function unassigned(subject: Plan, lang: ReportLanguage): Finding[] {
+function unassigned(subject: Plan, lang: ReportLanguage): FindingDraft[] {
   if (subject.kind !== "implementation-plan") return [];
   const plan = describePlan(subject);
   return (["task", "project"] as const).flatMap((kind) =>
     (kind === "task" ? subject.tasks : subject.projects)
       .filter((item) => (item.units?.lead.length ?? 0) === 0)
-      .map((item): Finding => {
+      .map((item): FindingDraft => {
         const reference: ItemReference = { kind, id: item.id, label: item.title, text: item.text, quote: item.quote };
         return { kind: "unassigned", severity: "warning", referencePlan: null, plan, reference: null, subject: reference, message: formatMessage("unassigned", lang, { subject: item.title }) };
       }),
   );
 }
 
-function omissions(plan: Plan, lang: ReportLanguage): Finding[] {
+function omissions(plan: Plan, lang: ReportLanguage): FindingDraft[] {
   const described = describePlan(plan);
   return plan.omissions.map((omission) => ({
     kind: "omitted-in-source" as const, severity: "info" as const, referencePlan: null, plan: described, reference: null, subject: null,
@@ -320,14 +323,14 @@ function omissions(plan: Plan, lang: ReportLanguage): Finding[] {
  * Reading order: a cut-off copy says so first; then errors, warnings and infos; within each, by ancestor
  * (nearest first, findings about the plan itself last), then by kind, then in document order.
  */
-function sortFindings(findings: readonly Finding[], steps: readonly ChainStep[]): Finding[] {
-  const stepOrder = (finding: Finding) => {
+function sortFindings(findings: readonly FindingDraft[], steps: readonly ChainStep[]): FindingDraft[] {
+  const stepOrder = (finding: FindingDraft) => {
     const index = steps.findIndex((step) => step.reference.id === (finding.referencePlan?.id ?? finding.plan.id));
     return index === -1 ? steps.length : index;
   };
-  const first = (finding: Finding) => (finding.kind === "incomplete-document" ? 0 : 1);
-  const severityOrder = (finding: Finding) => severities.indexOf(finding.severity);
-  const kindOrder = (finding: Finding) => findingKinds.indexOf(finding.kind);
+  const first = (finding: FindingDraft) => (finding.kind === "incomplete-document" ? 0 : 1);
+  const severityOrder = (finding: FindingDraft) => severities.indexOf(finding.severity);
+  const kindOrder = (finding: FindingDraft) => findingKinds.indexOf(finding.kind);
   // Array.prototype.sort is stable, so findings of one kind keep the document order they were made in.
   return [...findings].sort((a, b) => first(a) - first(b) || severityOrder(a) - severityOrder(b) || stepOrder(a) - stepOrder(b) || kindOrder(a) - kindOrder(b));
 }
@@ -339,7 +342,7 @@ const severities: readonly Severity[] = ["error", "warning", "info"];
  * how many it lists, how many the plan carries, how many are weaker, unconfirmed, missing, or not for this
  * level. What a report shows first.
  */
-function coverage(steps: readonly ChainStep[], ancestorGroups: readonly GroupRoles[], findings: readonly Finding[]): AncestorCoverage[] {
+function coverage(steps: readonly ChainStep[], ancestorGroups: readonly GroupRoles[], findings: readonly FindingDraft[]): AncestorCoverage[] {
   return steps.flatMap((step, index) => {
     const groups = ancestorGroups[index];
     if (step.status !== "aligned" || groups === undefined) return [];
@@ -362,7 +365,7 @@ function coverage(steps: readonly ChainStep[], ancestorGroups: readonly GroupRol
   });
 }
 
-function summarize(findings: readonly Finding[]): Omit<AuditReport["summary"], "byAncestor"> {
+function summarize(findings: readonly FindingDraft[]): Omit<AuditReport["summary"], "byAncestor"> {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byKind: Partial<Record<FindingKind, number>> = {};
   for (const finding of findings) {

@@ -59,6 +59,8 @@ export type Severity = "error" | "warning" | "info";
 
 /** One thing an auditor should know, with both items and the evidence. */
 export interface Finding {
+  /** The plan audited (the report's subject), on every finding, so that a table of many reports' findings keeps it. */
+  auditedPlan: PlanReference;
   kind: FindingKind;
   severity: Severity;
   /** The ancestor's plan the finding is about; null for findings about the subject alone. */
@@ -75,8 +77,8 @@ export interface Finding {
   actual?: string;
   /** For target comparisons: the verdict and, when incomparable, why. */
   comparison?: { verdict: Verdict; reason?: IncomparableReason; softenedBy: string[] };
-  /** Score of the match the finding rests on. */
-  score?: number;
+  /** Score of the match the finding rests on; null when it rests on none (a missing item, a skipped level, …). */
+  score: number | null;
   /** For a group missing whole: the tasks or projects inside it, also missing, that reports fold under it. */
   items?: ItemReference[];
   /** For a missing task or project inside a group missing whole: the group's id; reports for reading fold it there. */
@@ -90,6 +92,9 @@ export interface Finding {
   /** A sentence a person can act on, in the report's language. */
   message: string;
 }
+
+/** A finding as the audit rules make it, before it is placed in its report. */
+export type FindingDraft = Omit<Finding, "auditedPlan" | "score"> & { score?: number };
 
 /** Options of `auditPlan`; every field has a default. */
 export interface AuditOptions {

@@ -58,8 +58,18 @@ export async function loadPlanFile(file: string): Promise<Plan> {
  */
 export async function loadPlanCorpus(file: string, options: ResolveOptions = {}): Promise<Plan[]> {
   checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [ResolveOptionsSchema, options] });
+  return parsePlanCorpus(await readTextFile(file), file, options);
+}
+
+/**
+ * Reads a corpus in JSON lines already read (from a file or standard input), as `loadPlanCorpus` does;
+ * `file` names it in errors, and relative sources are looked up beside it.
+ *
+ * @throws PlanLoadError naming `file` and line, as `loadPlanCorpus` does
+ */
+export async function parsePlanCorpus(text: string, file: string, options: ResolveOptions): Promise<Plan[]> {
   const plans: Plan[] = [];
-  for (const [index, line] of (await readTextFile(file)).split("\n").entries()) {
+  for (const [index, line] of text.split("\n").entries()) {
     if (line.trim() === "") continue;
     const where = `${file}:${index + 1}`;
     const plan = parsePlan(parseDataText(line, "json", where), where);

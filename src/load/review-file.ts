@@ -15,7 +15,16 @@ import { formatPath, PlanLoadError } from "./errors.js";
  */
 export async function loadReviewFile(file: string): Promise<Review> {
   checkArguments("loadReviewFile", { file: [FilePathSchema, file] });
-  const result = ReviewFileSchema.safeParse(await readDataFile(file));
+  return parseReview(await readDataFile(file), file);
+}
+
+/**
+ * Checks a review file's content, already read (from a file or standard input), against its schema.
+ *
+ * @throws PlanLoadError naming `file` and the path of each problem
+ */
+export function parseReview(value: unknown, file: string): Review {
+  const result = ReviewFileSchema.safeParse(value);
   if (!result.success) {
     throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   }

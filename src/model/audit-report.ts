@@ -70,6 +70,7 @@ const CoverageSchema = z
 
 const FindingSchema = z
   .object({
+    auditedPlan: PlanReferenceSchema.describe("The plan audited, the report's subject: on every finding, so that a table of many reports' findings keeps it."),
     kind: FindingKindSchema,
     severity: SeveritySchema,
     referencePlan: PlanReferenceSchema.nullable(),
@@ -86,7 +87,7 @@ const FindingSchema = z
       })
       .strict()
       .optional(),
-    score: z.number().optional(),
+    score: z.number().min(0).max(1).nullable().describe("Score of the match the finding rests on; null when it rests on none."),
     items: z.array(ItemReferenceSchema).optional(),
     group: z.string().optional(),
     candidates: z.array(CandidateSchema).optional(),

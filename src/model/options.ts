@@ -12,8 +12,8 @@ export const FilePathSchema = z.string().min(1);
 /** Report languages: Chinese (the default) and English. */
 export const ReportLanguageSchema = z.enum(["zh", "en"]);
 
-/** Formats of alignments and chains. */
-export const ReportFormatSchema = z.enum(["json", "md", "csv", "html"]);
+/** Formats of alignments and chains: the four report formats, and `text`, plain text for the terminal. */
+export const ReportFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);
 
 /** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
 export const AuditFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);

@@ -5,7 +5,7 @@ import { AlignmentSchema, ChainAlignmentSchema } from "../model/audit-report.js"
 import { checkArguments } from "../model/input-error.js";
 import { RenderOptionsSchema, ReportFormatSchema } from "../model/options.js";
 import type { SignalScore } from "../similarity/types.js";
-import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /** Output formats of reports. */
@@ -18,7 +18,8 @@ export interface RenderOptions {
 
 /**
  * Renders an alignment as JSON (the contract for other tools), Markdown, CSV (with a BOM, so Excel reads
- * the Chinese right) or a self-contained HTML page. Text from the plans is escaped in every format.
+ * the Chinese right; columns in docs/formats.md), a self-contained HTML page, or plain text for the
+ * terminal. Text from the plans is escaped in every format.
  *
  * @throws InputError when the alignment, the format or an option does not match its schema
  * @example
@@ -28,7 +29,7 @@ export function renderAlignment(alignment: Alignment, format: ReportFormat, opti
   checkArguments("renderAlignment", { alignment: [AlignmentSchema, alignment], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(alignment, null, 2)}\n`;
   const step: ChainStep = { reference: alignment.reference, status: "aligned", alignment };
-  return renderSteps(getLabels(options.lang ?? "zh").title, [step], format, options.lang ?? "zh");
+  return renderSteps(getLabels(options.lang ?? "zh").title, alignment.subject.id, [step], format, options.lang ?? "zh");
 }
 
 /**
@@ -43,16 +44,18 @@ export function renderChain(chain: ChainAlignment, format: ReportFormat, options
   checkArguments("renderChain", { chain: [ChainAlignmentSchema, chain], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(chain, null, 2)}\n`;
   const labels = getLabels(options.lang ?? "zh");
-  return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.steps, format, options.lang ?? "zh");
+  return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.subject.id, chain.steps, format, options.lang ?? "zh");
 }
 
-function renderSteps(title: string, steps: readonly ChainStep[], format: Exclude<ReportFormat, "json">, lang: ReportLanguage): string {
+function renderSteps(title: string, subjectId: string, steps: readonly ChainStep[], format: Exclude<ReportFormat, "json">, lang: ReportLanguage): string {
   const labels = getLabels(lang);
   switch (format) {
     case "md":
       return `${[`# ${markdownCell(title)}`, ...steps.map((step) => markdownStep(step, labels, steps.length > 1))].join("\n\n")}\n`;
     case "csv":
-      return csvOf(steps, labels);
+      return csvOf(subjectId, steps, labels);
+    case "text":
+      return terminalText(`${[title, ...steps.map((step) => textStep(step, labels, steps.length > 1))].join("\n\n")}\n`);
     case "html":
       return htmlPage(title, steps.map((step) => htmlStep(step, labels, steps.length > 1)).join("\n"), lang);
   }
@@ -131,25 +134,58 @@ function markdownStep(step: ChainStep, labels: Labels, inChain: boolean): string
   return lines.filter((line, index) => index > 0 || line !== "").join("\n");
 }
 
-function csvOf(steps: readonly ChainStep[], labels: Labels): string {
-  const header = [
-    `${labels.reference}`, labels.status, labels.kindColumn,
-    `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`, `${labels.reference} ${labels.quote}`,
-    `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`, labels.score, labels.signals, labels.reviewColumn,
-  ];
-  const rows = steps.flatMap((step) =>
-    step.status === "skipped"
-      ? [[step.reference.id, labels.statusSkipped, "", "", labels.skipped[step.reason], "", "", "", "", "", "", ""]]
-      : [...step.alignment.matches, ...step.alignment.rejected].map((match) => [
-          step.reference.id, "", labels.kind[match.kind], match.reference.id, match.reference.text, match.reference.quote,
-          match.subject.id, match.subject.text, match.subject.quote, formatScore(match.score), describeBasis(match, labels),
-          describeReview(match, labels),
-        ]).concat(step.alignment.candidates.flatMap((entry) => entry.candidates.map((candidate) => [
-          step.reference.id, labels.candidateStatus, labels.kind[entry.reference.kind], entry.reference.id, entry.reference.text, entry.reference.quote,
-          candidate.subject.id, candidate.subject.text, candidate.subject.quote, formatScore(candidate.score), describeSignals(candidate.signals, labels), "",
-        ]))),
-  );
-  return toCsv([header, ...rows]);
+/** Plan text on one line of plain text: its own line breaks and tabs cannot start lines of their own. */
+const oneLine = (text: string) => text.replace(/\r\n|[\r\n\t\u000b\u000c\u0085\u2028\u2029]/gu, " ");
+
+function textStep(step: ChainStep, labels: Labels, inChain: boolean): string {
+  const heading = inChain ? [`== ${oneLine(`${step.reference.title} (${step.reference.id})`)} ==`] : [];
+  if (step.status === "skipped") return [...heading, `${labels.statusSkipped}: ${labels.skipped[step.reason]}`].join("\n");
+  const { alignment } = step;
+  const item = (reference: ItemReference) => oneLine(`${reference.id} ${reference.text}`);
+  const section = (name: string, entries: readonly string[]) => ["", `${name} (${entries.length})`, ...(entries.length === 0 ? [`  ${labels.none}`] : entries.map((entry) => `  ${entry}`))];
+  const pair = (match: Match) => `[${labels.kind[match.kind]}] ${item(match.reference)} ↔ ${item(match.subject)}`;
+  return [
+    ...heading,
+    `${oneLine(planLine(labels, "reference", alignment.reference))} — ${labels.relation[alignment.relation]}`,
+    oneLine(planLine(labels, "subject", alignment.subject)),
+    ...section(labels.matches, alignment.matches.map((match) => `${pair(match)}  ${formatScore(match.score)}${match.review === undefined ? "" : ` (${oneLine(describeReview(match, labels))})`}`)),
+    ...(alignment.candidates.length === 0 ? [] : section(labels.candidates, alignment.candidates.map((entry) => `[${labels.kind[entry.reference.kind]}] ${oneLine(`${entry.reference.id} ${entry.reference.label} → ${describeCandidates(entry, labels)}`)}`))),
+    ...(alignment.rejected.length === 0 ? [] : section(labels.rejected, alignment.rejected.map((match) => `${pair(match)} (${oneLine(describeReview(match, labels))})`))),
+    ...(["reference", "subject"] as const).flatMap((role) => section(`${labels.unmatched}: ${labels[role]}`, alignment.unmatched[role].map((entry) => `[${labels.kind[entry.kind]}] ${item(entry)}`))),
+  ].join("\n");
+}
+
+/** The columns of alignments in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
+const pairColumns = [
+  "reference_plan", "subject_plan", "status", "status_label", "kind", "kind_label", "reference_id", "reference_text", "reference_quote",
+  "subject_id", "subject_text", "subject_quote", "score", "rule", "basis_label", "review", "review_label",
+] as const;
+type PairRow = Record<(typeof pairColumns)[number], string>;
+
+/** One row per match, pair rejected in review and candidate, and one per skipped level. */
+function csvOf(subjectId: string, steps: readonly ChainStep[], labels: Labels): string {
+  const empty = Object.fromEntries(pairColumns.map((column) => [column, ""])) as PairRow;
+  const items = (reference: ItemReference, subject: ItemReference) => ({
+    reference_id: reference.id, reference_text: reference.text, reference_quote: reference.quote,
+    subject_id: subject.id, subject_text: subject.text, subject_quote: subject.quote,
+  });
+  const rows = steps.flatMap((step): PairRow[] => {
+    const plans = { reference_plan: step.reference.id, subject_plan: subjectId };
+    if (step.status === "skipped") {
+      return [{ ...empty, ...plans, status: "skipped", status_label: labels.statusSkipped, basis_label: labels.skipped[step.reason] }];
+    }
+    const pair = (match: Match, status: "matched" | "rejected"): PairRow => ({
+      ...plans, status, status_label: status === "matched" ? labels.matches : labels.rejected, kind: match.kind, kind_label: labels.kind[match.kind],
+      ...items(match.reference, match.subject), score: String(match.score), rule: match.rule, basis_label: describeBasis(match, labels),
+      review: match.review?.decision ?? "", review_label: describeReview(match, labels),
+    });
+    const candidates = step.alignment.candidates.flatMap((entry) => entry.candidates.map((candidate): PairRow => ({
+      ...empty, ...plans, status: "candidate", status_label: labels.candidateStatus, kind: entry.reference.kind, kind_label: labels.kind[entry.reference.kind],
+      ...items(entry.reference, candidate.subject), score: String(candidate.score), basis_label: describeSignals(candidate.signals, labels),
+    })));
+    return [...step.alignment.matches.map((match) => pair(match, "matched")), ...step.alignment.rejected.map((match) => pair(match, "rejected")), ...candidates];
+  });
+  return toCsv([[...pairColumns], ...rows.map((row) => pairColumns.map((column) => row[column]))]);
 }
 
 function htmlItem(reference: ItemReference): string {

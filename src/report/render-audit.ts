@@ -35,7 +35,7 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
     case "md":
       return renderMarkdown(report, labels);
     case "csv":
-      return renderCsv(report, labels);
+      return renderFindingsCsv([report]);
     case "html":
       return renderHtml(report, labels);
   }
@@ -120,20 +120,38 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
   return `${lines.join("\n")}\n`;
 }
 
-function renderCsv(report: AuditReport, labels: Labels): string {
-  const header = [
-    labels.severityColumn, labels.kindFindingColumn, labels.reference, `${labels.reference} ${labels.id}`, `${labels.reference} ${labels.text}`,
-    `${labels.reference} ${labels.quote}`, `${labels.subject} ${labels.id}`, `${labels.subject} ${labels.text}`, `${labels.subject} ${labels.quote}`,
-    labels.expected, labels.actual, labels.candidatesColumn, labels.reviewColumn, labels.message,
-  ];
-  const rows = report.findings.map((finding) => [
-    labels.severity[finding.severity], labels.findingKind[finding.kind], finding.referencePlan?.title ?? "",
-    finding.reference?.id ?? "", referenceText(finding, labels), finding.reference?.quote ?? "",
-    finding.subject?.id ?? "", finding.subject?.text ?? "", finding.subject?.quote ?? "",
-    finding.expected ?? "", finding.actual ?? "", finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
-    describeReview(finding, labels), finding.message,
-  ]);
-  return toCsv([header, ...rows]);
+/** The columns of findings in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
+const findingColumns = [
+  "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
+  "reference_id", "reference_text", "reference_quote", "subject_id", "subject_text", "subject_quote",
+  "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message",
+] as const;
+
+/**
+ * The findings of one or more audit reports as one CSV table, a row per finding: stable ids (kind,
+ * severity, plans, items, verdict, review decision) beside the words in each report's language, and the
+ * score of the match a finding rests on. What `audit --format csv` and `audit-all --format findings-csv` print.
+ */
+export function renderFindingsCsv(reports: readonly AuditReport[]): string {
+  const rows = reports.flatMap((report) => {
+    const labels = getLabels(report.lang);
+    return report.findings.map((finding) => {
+      const row: Record<(typeof findingColumns)[number], string> = {
+        audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
+        reference_plan: finding.referencePlan?.id ?? "", reference_plan_title: finding.referencePlan?.title ?? "",
+        severity: finding.severity, severity_label: labels.severity[finding.severity], kind: finding.kind, kind_label: labels.findingKind[finding.kind],
+        reference_id: finding.reference?.id ?? "", reference_text: referenceText(finding, labels), reference_quote: finding.reference?.quote ?? "",
+        subject_id: finding.subject?.id ?? "", subject_text: finding.subject?.text ?? "", subject_quote: finding.subject?.quote ?? "",
+        expected: finding.expected ?? "", actual: finding.actual ?? "", verdict: finding.comparison?.verdict ?? "",
+        score: finding.score === null ? "" : String(finding.score),
+        candidate_ids: finding.candidates?.map((candidate) => candidate.subject.id).join(" ") ?? "",
+        candidates: finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
+        review: finding.review?.decision ?? "", review_label: describeReview(finding, labels), message: finding.message,
+      };
+      return findingColumns.map((column) => row[column]);
+    });
+  });
+  return toCsv([[...findingColumns], ...rows]);
 }
 
 const auditStyle = `

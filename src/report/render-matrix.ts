@@ -17,8 +17,8 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
 };
 
 /**
- * Renders the compliance matrix. CSV: one row per ancestor item, one column per plan, the verdict in words
- * (with a BOM, so Excel reads the Chinese). HTML: a heat map a person can scan, the first column fixed
+ * Renders the compliance matrix. CSV: one row per ancestor item, two columns per plan, its verdict's id and
+ * the verdict in words (with a BOM, so Excel reads the Chinese; columns in docs/formats.md). HTML: a heat map a person can scan, the first column fixed
  * while wide tables scroll, each cell linking to the finding behind it; below it, every plan's findings.
  *
  * @throws InputError when the matrix, a report, the format or the language does not match its schema
@@ -31,10 +31,11 @@ export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditRe
     matrix: [ComplianceMatrixSchema, matrix], reports: [z.array(AuditReportSchema), reports], format: [MatrixFormatSchema, format], lang: [ReportLanguageSchema, lang],
   });
   const labels = getLabels(lang);
-  const verdict = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? labels.matrixNotBelow : labels.matrixVerdict[cell.verdict]);
   if (format === "csv") {
-    const header = [labels.ancestorColumn, labels.kindColumn, labels.id, labels.itemColumn, ...matrix.columns.map((plan) => `${plan.title} (${plan.id})`)];
-    return toCsv([header, ...matrix.rows.map((row) => [row.ancestor.title, labels.itemKind[row.item.kind], row.item.id, row.item.label, ...row.cells.map(verdict)])]);
+    // Columns named for programs; per plan its verdict id (empty where the plan is not below the ancestor) and the words.
+    const header = ["ancestor_plan", "ancestor_title", "item_kind", "item_kind_label", "item_id", "item_label", ...matrix.columns.flatMap((plan) => [plan.id, `${plan.id}_label`])];
+    const verdicts = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? ["", labels.matrixNotBelow] : [cell.verdict, labels.matrixVerdict[cell.verdict]]);
+    return toCsv([header, ...matrix.rows.map((row) => [row.ancestor.id, row.ancestor.title, row.item.kind, labels.itemKind[row.item.kind], row.item.id, row.item.label, ...row.cells.flatMap(verdicts)])]);
   }
   const anchor = (column: number, finding: number) => `f-${column}-${finding}`;
   // Past a dozen plans, cells show a symbol and headers stand upright, so a province's hundred plans fit a screen.

@@ -14,7 +14,16 @@ import { FilePathSchema } from "../model/options.js";
  */
 export async function loadSynonymFile(file: string): Promise<SynonymGroup[]> {
   checkArguments("loadSynonymFile", { file: [FilePathSchema, file] });
-  const result = SynonymTableFileSchema.safeParse(await readDataFile(file));
+  return parseSynonymGroups(await readDataFile(file), file);
+}
+
+/**
+ * Checks a synonym file's content, already read (from a file or standard input), against its schema.
+ *
+ * @throws PlanLoadError naming `file` and the path of each problem
+ */
+export function parseSynonymGroups(value: unknown, file: string): SynonymGroup[] {
+  const result = SynonymTableFileSchema.safeParse(value);
   if (!result.success) {
     throw new PlanLoadError(file, result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   }
