@@ -56,6 +56,7 @@ async function* onOwnPool(plans: readonly Plan[], options: AuditAllOptions, thre
 export interface AuditPool {
   /** `auditEachInParallel` on this pool's threads. */
   auditEach(plans: readonly Plan[], options?: AuditAllOptions): AsyncGenerator<AuditedPlan>;
+  /** Ends the pool's threads; resolves once they have stopped. */
   close(): Promise<void>;
 }
 

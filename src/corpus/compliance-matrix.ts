@@ -12,6 +12,8 @@ import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
  * How a plan stands to one item of an ancestor: `carried` (a counterpart, no target to compare), `equal`,
  * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `not-applicable`
  * (a duty of the ancestor's own level), `cannot-judge` (the copy is cut off, or the targets do not compare).
+ *
+ * @useDeclaredType
  */
 export type MatrixVerdict = z.infer<typeof MatrixVerdictSchema>;
 

@@ -8,9 +8,14 @@ import type { SignalScore } from "../similarity/types.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
-/** Output formats of reports. */
+/**
+ * Output formats of reports.
+ *
+ * @useDeclaredType
+ */
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
+/** Options of {@link renderAlignment} and {@link renderChain}. */
 export interface RenderOptions {
   /** Language of labels. Default "zh". */
   lang?: ReportLanguage;

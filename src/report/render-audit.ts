@@ -11,7 +11,11 @@ import { getLabels, type Labels } from "./labels.js";
 import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
 
-/** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
+/**
+ * Formats of audit reports: the four report formats, and `text`, a short summary for the terminal.
+ *
+ * @useDeclaredType
+ */
 export type AuditFormat = z.infer<typeof AuditFormatSchema>;
 
 /**

@@ -8,7 +8,11 @@ import { MatrixFormatSchema, ReportLanguageSchema } from "../model/options.js";
 import { escapeHtml, htmlPage, toCsv } from "./formats.js";
 import { getLabels, type ReportLanguage } from "./labels.js";
 
-/** Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings. */
+/**
+ * Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings.
+ *
+ * @useDeclaredType
+ */
 export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
 
 const verdictColour: Readonly<Record<MatrixVerdict, string>> = {

@@ -15,6 +15,11 @@ export const SynonymGroupSchema = z
     note: z.string().optional(),
   })
   .strict();
+/**
+ * One group of phrases that mean the same: every one of `variants` becomes `canonical`; `note` says why.
+ *
+ * @useDeclaredType
+ */
 export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 
 /** A synonym table file: `{ groups: [...] }`, as data/synonyms/default.json. */

@@ -46,12 +46,14 @@ export interface UnreadTarget {
   reason: "no-number" | "no-pattern";
 }
 
+/** What {@link parseTarget} read in a text: every target in it, in order, or why none could be read. */
 export interface TargetReading {
   targets: Target[];
   /** Set when nothing in the text could be read as a target. */
   unread?: UnreadTarget;
 }
 
+/** Options of {@link parseTarget}. */
 export interface ParseTargetOptions {
   /** The year to assume where the text names none (an indicator's `year`). */
   year?: number | undefined;
