@@ -56,6 +56,12 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  *
  * @param ancestors - the plans the audits compared with; those without content give no rows
  * @throws InputError when a report or a plan does not match its schema
+ *
+ * @example
+ * const daixian = getBundledPlan("daixian");
+ * const matrix = buildComplianceMatrix(auditMany([daixian]), getAncestorPlans(daixian));
+ * matrix.rows[0]?.item.label; // "生产安全事故死亡人数", the national core-1
+ * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 5 }]
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });

@@ -25,6 +25,7 @@ export interface PlanValidation {
  * @example
  * const result = await validatePlan("daixian");
  * result.valid; // true
+ * result.problems; // []
  */
 export async function validatePlan(idOrFile: string): Promise<PlanValidation> {
   checkArguments("validatePlan", { idOrFile: [FilePathSchema, idOrFile] });

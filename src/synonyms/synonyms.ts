@@ -52,6 +52,7 @@ const prepare = (phrase: string) => neutralizeJurisdiction(normalizeText(phrase)
  *
  * @example
  * const table = createSynonymTable([...defaultSynonymGroups, { canonical: "安责险", variants: ["安全生产责任保险"] }]);
+ * canonicalize("安全生产责任保险覆盖率", table); // "安责险覆盖率"
  */
 export function createSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
   checkArguments("createSynonymTable", { groups: [z.array(SynonymGroupSchema), groups] });
