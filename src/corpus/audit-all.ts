@@ -54,6 +54,7 @@ export function checkCorpusArguments(functionName: string, plans: readonly Plan[
 /** An audit with the ancestors it was made against. */
 export interface AuditedPlan {
   report: AuditReport;
+  /** The plans it was audited against, nearest first. */
   ancestors: Plan[];
 }
 

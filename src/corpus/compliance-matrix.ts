@@ -20,12 +20,14 @@ export type MatrixVerdict = z.infer<typeof MatrixVerdictSchema>;
 /** One cell: the verdict, and the index of the finding behind it in that plan's report (none for carried). */
 export interface MatrixCell {
   verdict: MatrixVerdict;
+  /** Index into that plan's `findings`. */
   finding?: number;
 }
 
 /** One row: an ancestor's indicator or task or project group, and each plan's cell (null: not below it). */
 export interface MatrixRow {
   ancestor: PlanReference;
+  /** The ancestor's indicator, or one of its groups of tasks or of projects. */
   item: { kind: "indicator" | "tasks" | "projects"; id: string; label: string };
   cells: Array<MatrixCell | null>;
 }

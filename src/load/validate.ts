@@ -14,6 +14,7 @@ export interface PlanValidation {
   /** The plan's id, when it could be read. */
   id: string | null;
   valid: boolean;
+  /** Each problem with its path inside the plan; empty when valid. */
   problems: PlanIssue[];
 }
 

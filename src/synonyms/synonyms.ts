@@ -32,6 +32,7 @@ export interface SynonymTable {
   readonly groups: readonly SynonymGroup[];
   /** Normalized variant (and each canonical form itself) → normalized canonical form. */
   readonly forms: ReadonlyMap<string, string>;
+  /** Every form of `forms`, longest first, in one alternation; null for a table without groups. */
   readonly pattern: RegExp | null;
 }
 
