@@ -29,8 +29,9 @@ export interface ChainAlignment {
  * @throws InputError when a plan or an option does not match its schema, or a review decision names plans
  * not compared here
  * @example
+ * const daixian = getBundledPlan("daixian");
  * const chain = alignChain(daixian, getAncestorPlans(daixian));
- * chain.steps.map((step) => step.status); // ["skipped", "aligned", "aligned"]
+ * chain.steps.map((step) => [step.reference.id, step.status]); // [["xinzhou", "skipped"], ["shanxi", "aligned"], ["national", "aligned"]]
  */
 export function alignChain(subject: Plan, ancestors: readonly Plan[], options: AlignOptions = {}): ChainAlignment {
   checkArguments("alignChain", { subject: [PlanSchema, subject], ancestors: [z.array(PlanSchema), ancestors], options: [AlignOptionsSchema, options] });

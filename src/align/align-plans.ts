@@ -115,7 +115,9 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
  * separates true pairs from the rest.
  *
  * @example
- * const [best] = listCandidates(national, daixian, { kinds: ["indicator"] });
+ * const [best] = listCandidates(getBundledPlan("national"), getBundledPlan("daixian"), { kinds: ["indicator"] });
+ * best?.reference.label; // "生产安全事故死亡人数"
+ * best?.score; // 0.956
  */
 export function listCandidates(reference: Plan, subject: Plan, options: AlignOptions = {}): Candidate[] {
   checkArguments("listCandidates", { reference: [PlanSchema, reference], subject: [PlanSchema, subject], options: [AlignOptionsSchema, options] });

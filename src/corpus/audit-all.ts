@@ -25,7 +25,9 @@ export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
  * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
  * (`plans[3].tasks[0].title`) or a review decision names plans not compared
  * @example
- * for (const report of auditEach([cityPlan, ...countyPlans])) write(JSON.stringify(report));
+ * for (const report of auditEach([getBundledPlan("daixian"), getBundledPlan("nanyang")])) {
+ *   console.log(report.subject.id, report.findings.length); // daixian 9, then nanyang 8
+ * }
  */
 export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
   checkCorpusArguments("auditEach", plans, options);
@@ -52,6 +54,7 @@ export function checkCorpusArguments(functionName: string, plans: readonly Plan[
 /** An audit with the ancestors it was made against. */
 export interface AuditedPlan {
   report: AuditReport;
+  /** The plans it was audited against, nearest first. */
   ancestors: Plan[];
 }
 
@@ -78,7 +81,9 @@ export interface AuditAllResult {
  * @throws InputError as `auditEach` does
  * @example
  * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
- * matrix.rows.length; // the national indicators, 山西省's and 河南省's groups and indicators
+ * reports.length; // 2
+ * matrix.columns.map((plan) => plan.id); // ["daixian", "nanyang"]
+ * matrix.rows.length; // 27 items of their ancestors
  */
 export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
   checkCorpusArguments("auditAll", plans, options);

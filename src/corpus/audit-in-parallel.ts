@@ -34,7 +34,9 @@ const workerArguments = fromSources ? ["--import", pathToFileURL(createRequire(i
  * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
  *
  * @example
- * for await (const { report } of auditEachInParallel(plans)) write(JSON.stringify(report));
+ * for await (const { report, ancestors } of auditEachInParallel([getBundledPlan("daixian"), getBundledPlan("nanyang")])) {
+ *   console.log(report.subject.id, ancestors.map((plan) => plan.id)); // daixian ["xinzhou", "shanxi", "national"], then nanyang ["henan", "national"]
+ * }
  */
 export function auditEachInParallel(plans: readonly Plan[], options: ParallelAuditOptions = {}): AsyncGenerator<AuditedPlan> {
   const { threads = availableParallelism(), ...corpusOptions } = options;
@@ -56,6 +58,7 @@ async function* onOwnPool(plans: readonly Plan[], options: AuditAllOptions, thre
 export interface AuditPool {
   /** `auditEachInParallel` on this pool's threads. */
   auditEach(plans: readonly Plan[], options?: AuditAllOptions): AsyncGenerator<AuditedPlan>;
+  /** Ends the pool's threads; resolves once they have stopped. */
   close(): Promise<void>;
 }
 
@@ -64,8 +67,10 @@ export interface AuditPool {
  * starting a thread loads the library, which is worth doing once for a nation, not once per province.
  *
  * @example
- * const pool = createAuditPool();
- * for (const batch of provinces) for await (const { report } of pool.auditEach(batch)) write(report);
+ * const pool = createAuditPool({ threads: 2 });
+ * for (const batch of [[getBundledPlan("daixian")], [getBundledPlan("nanyang")]]) {
+ *   for await (const { report } of pool.auditEach(batch)) console.log(report.subject.id); // daixian, then nanyang
+ * }
  * await pool.close();
  */
 export function createAuditPool(options: { threads?: number } = {}): AuditPool {

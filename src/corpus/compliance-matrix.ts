@@ -12,18 +12,22 @@ import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
  * How a plan stands to one item of an ancestor: `carried` (a counterpart, no target to compare), `equal`,
  * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `not-applicable`
  * (a duty of the ancestor's own level), `cannot-judge` (the copy is cut off, or the targets do not compare).
+ *
+ * @useDeclaredType
  */
 export type MatrixVerdict = z.infer<typeof MatrixVerdictSchema>;
 
 /** One cell: the verdict, and the index of the finding behind it in that plan's report (none for carried). */
 export interface MatrixCell {
   verdict: MatrixVerdict;
+  /** Index into that plan's `findings`. */
   finding?: number;
 }
 
 /** One row: an ancestor's indicator or task or project group, and each plan's cell (null: not below it). */
 export interface MatrixRow {
   ancestor: PlanReference;
+  /** The ancestor's indicator, or one of its groups of tasks or of projects. */
   item: { kind: "indicator" | "tasks" | "projects"; id: string; label: string };
   cells: Array<MatrixCell | null>;
 }
@@ -54,6 +58,12 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  *
  * @param ancestors - the plans the audits compared with; those without content give no rows
  * @throws InputError when a report or a plan does not match its schema
+ *
+ * @example
+ * const daixian = getBundledPlan("daixian");
+ * const matrix = buildComplianceMatrix(auditMany([daixian]), getAncestorPlans(daixian));
+ * matrix.rows[0]?.item.label; // "生产安全事故死亡人数", the national core-1
+ * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 5 }]
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });

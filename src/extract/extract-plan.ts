@@ -65,8 +65,10 @@ interface Node {
  * @throws PlanLoadError when what it reads does not make a valid plan (for instance no title anywhere and
  *   none given)
  * @example
- * const { plan } = extractPlan(readFileSync("daixian.txt", "utf8"), { id: "daixian" });
- * plan.tasks.length; // 33
+ * const text = readFileSync("docs/examples/daixian-cut-off.txt", "utf8"); // in a clone of the repository
+ * const { plan } = extractPlan(text, { id: "daixian-cut" });
+ * plan.content; // "partial": the copy stops in the middle of a task
+ * plan.tasks.length; // 15
  */
 export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   checkTexts("extractPlan", { input });

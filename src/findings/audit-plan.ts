@@ -28,6 +28,7 @@ import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditRepor
  * @example
  * const report = auditPlan(getBundledPlan("daixian"));
  * report.findings.filter((finding) => finding.kind === "weaker-target").length; // 2
+ * report.summary.bySeverity; // { error: 2, warning: 1, info: 6 }
  */
 export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditReport {
   checkArguments("auditPlan", { plan: [PlanSchema, subject], options: [AuditOptionsSchema, options] });
@@ -68,6 +69,7 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
  * @throws InputError as `auditPlan` does, naming the plan by its index (`plans[2].tasks[0].title`)
  * @example
  * const reports = auditMany([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
+ * reports.map((report) => [report.subject.id, report.findings.length]); // [["daixian", 9], ["nanyang", 8]]
  */
 export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors"> = {}): AuditReport[] {
   checkArguments("auditMany", { plans: [z.array(PlanSchema), subjects], options: [AuditOptionsSchema.omit({ ancestors: true }), options] });

@@ -110,11 +110,15 @@ export interface AuditOptions {
 export interface Coverage {
   /** Items the ancestor lists that were aligned or reported: carried + unconfirmed + missing + not applicable. */
   total: number;
+  /** Items the plan has a counterpart for. */
   carried: number;
   /** Of the carried indicators, those whose target is weaker. */
   weaker: number;
+  /** Items with plausible counterparts for an auditor to confirm. */
   unconfirmed: number;
+  /** Items with no plausible counterpart. */
   missing: number;
+  /** Items that are duties of the ancestor's own level, not expected below it. */
   notApplicable: number;
 }
 
@@ -128,8 +132,10 @@ export interface AncestorCoverage {
 
 /** The result of auditing one plan: its chain of ancestors, the findings in stable order, and counts. */
 export interface AuditReport {
+  /** Version of this format (docs/audit-report.schema.json). */
   schemaVersion: 1;
   subject: PlanReference;
+  /** Language of the findings' messages. */
   lang: ReportLanguage;
   /** Each ancestor, nearest first, aligned or skipped. */
   chain: ChainStep[];

@@ -37,7 +37,8 @@ const parsedPlans = new Map<string, Plan>();
  * @throws InputError when no bundled plan has that id (the message lists the ids there are)
  * @example
  * const daixian = getBundledPlan("daixian");
- * daixian.indicators.length; // 6 core indicators, plus the targets in its goal text
+ * daixian.indicators.length; // 14: 6 from its core table, 6 from its goal text, 2 inside tasks
+ * daixian.tasks[19]?.units?.lead; // ["县应急局"]
  */
 export function getBundledPlan(id: string): Plan {
   checkArguments("getBundledPlan", { id: [z.string(), id] });
@@ -51,14 +52,26 @@ export function getBundledPlan(id: string): Plan {
   return plan;
 }
 
-/** Whether a bundled plan has this id. */
+/**
+ * Whether a bundled plan has this id.
+ *
+ * @example
+ * isBundledPlanId("daixian"); // true
+ * isBundledPlanId("xian"); // false
+ */
 export function isBundledPlanId(id: string): boolean {
   return Object.hasOwn(rawBundledPlans, id);
 }
 
 let hierarchy: Hierarchy | undefined;
 
-/** The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json); frozen, as it is shared. */
+/**
+ * The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json); frozen, as it is shared.
+ *
+ * @example
+ * getHierarchy().jurisdictions.find((entry) => entry.name === "代县");
+ * // { name: "代县", level: "county", parent: "忻州市", plans: ["daixian"] }
+ */
 export function getHierarchy(): Hierarchy {
   if (hierarchy === undefined) {
     const result = HierarchySchema.safeParse(hierarchyData);
@@ -155,6 +168,11 @@ export interface PlanSummary {
  * Summarizes a plan: id, title, level, the nearest bundled plan above it, and its item counts.
  *
  * @throws InputError when the plan does not match the plan schema
+ *
+ * @example
+ * summarizePlan(getBundledPlan("daixian"));
+ * // { id: "daixian", title: "代县贯彻落实国家、省及市“十四五”应急体系规划实施方案", level: "county", parent: "xinzhou",
+ * //   counts: { indicators: 14, tasks: 33, projects: 22 } }
  */
 export function summarizePlan(plan: Plan): PlanSummary {
   checkArguments("summarizePlan", { plan: [PlanSchema, plan] });
@@ -171,7 +189,13 @@ function summarizePlanUnchecked(plan: Plan): PlanSummary {
   };
 }
 
-/** Every bundled plan, summarized, top of the hierarchy first. */
+/**
+ * Every bundled plan, summarized, top of the hierarchy first.
+ *
+ * @example
+ * listBundledPlans().map((summary) => summary.id);
+ * // ["national", "shanxi", "xinzhou", "daixian", "henan", "nanyang", "jilin", "zhejiang", "ningbo", "jinhua"]
+ */
 export function listBundledPlans(): PlanSummary[] {
   return bundledPlanIds.map((id) => summarizePlanUnchecked(getBundledPlan(id)));
 }

@@ -17,7 +17,12 @@ import { parseDataText } from "./parse-data.js";
 
 let dataDir: string | undefined;
 
-/** Folder of the bundled data, found from this module whether it runs from src/load/ or from dist/. */
+/**
+ * Folder of the bundled data, found from this module whether it runs from src/load/ or from dist/.
+ *
+ * @example
+ * path.join(getBundledDataDir(), "plans", "daixian.json"); // "…/data/plans/daixian.json", in a clone or an installed package
+ */
 export function getBundledDataDir(): string {
   dataDir ??= findDataDir(path.dirname(fileURLToPath(import.meta.url)));
   return dataDir;
@@ -40,7 +45,8 @@ const planExtensions = new Set([".json", ".yaml", ".yml"]);
  * @throws PlanLoadError naming the file, and each problem's path inside it: bytes that are not UTF-8 (with
  * their offset), a repeated key, a field that does not match the schema
  * @example
- * const plan = await loadPlanFile("my-plans/xian.yaml");
+ * const plan = await loadPlanFile(path.join(getBundledDataDir(), "plans", "daixian.json"));
+ * plan.jurisdiction.name; // "代县"
  */
 export async function loadPlanFile(file: string): Promise<Plan> {
   checkArguments("loadPlanFile", { file: [FilePathSchema, file] });
@@ -54,7 +60,7 @@ export async function loadPlanFile(file: string): Promise<Plan> {
  *
  * @throws PlanLoadError naming the file and line (`corpus.jsonl:12`) and each problem's path inside the plan
  * @example
- * const plans = await loadPlanCorpus("part-14.jsonl");
+ * const plans = await loadPlanCorpus("part-14.jsonl"); // your corpus file: the plan of each line, in order
  */
 export async function loadPlanCorpus(file: string, options: ResolveOptions = {}): Promise<Plan[]> {
   checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [ResolveOptionsSchema, options] });
@@ -88,6 +94,10 @@ export async function parsePlanCorpus(text: string, file: string, options: Resol
  * fails, the first failure is thrown and no plans are returned.
  *
  * @throws PlanLoadError naming the folder when it cannot be read, or the first file that fails
+ *
+ * @example
+ * const plans = await loadPlanDirectory(path.join(getBundledDataDir(), "plans"));
+ * plans.map((plan) => plan.id); // ["daixian", "henan", "jilin", "jinhua", "nanyang", "national", "ningbo", "shanxi", "xinzhou", "zhejiang"]
  */
 export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
   checkArguments("loadPlanDirectory", { dir: [FilePathSchema, dir] });
@@ -109,6 +119,10 @@ export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
  *
  * @throws InputError when the plan does not match the plan schema; PlanLoadError when the source is not
  * found, cannot be read or is not UTF-8
+ *
+ * @example
+ * const text = await readPlanSource(getBundledPlan("daixian")); // data/sources/daixian.txt, as it was scraped
+ * text.length; // 8803
  */
 export async function readPlanSource(plan: Plan, planFile?: string): Promise<string> {
   checkArguments("readPlanSource", { plan: [PlanSchema, plan], planFile: [FilePathSchema.optional(), planFile] });
@@ -161,7 +175,8 @@ export interface ResolveOptions {
  * @throws PlanLoadError when the name is neither, the file is not a valid plan, or (with `verifyQuotes`) a
  * quote is not in the plan's source, naming each such quote's path
  * @example
- * const { plan } = await resolvePlan("my-plan.yaml", { verifyQuotes: true });
+ * (await resolvePlan("daixian", { verifyQuotes: true })).file; // "data/plans/daixian.json"
+ * (await resolvePlan("docs/examples/daixian-cut-off.txt")).plan.content; // "partial": a document, extracted
  */
 export async function resolvePlan(idOrFile: string, options: ResolveOptions = {}): Promise<ResolvedPlan> {
   checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile], options: [ResolveOptionsSchema, options] });
@@ -204,6 +219,7 @@ export interface OpenedPlan extends ResolvedPlan {
  * @throws PlanLoadError as `resolvePlan` does, or when the source text is not found or cannot be read
  * @example
  * const { plan, sourceText } = await openPlan("daixian");
+ * findMissingQuotes(plan, sourceText); // []
  */
 export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
   checkArguments("openPlan", { idOrFile: [FilePathSchema, idOrFile] });

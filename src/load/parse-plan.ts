@@ -10,7 +10,9 @@ import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";
  * @param input - the parsed JSON or YAML value
  * @param file - what to call the input in errors, e.g. its file name
  * @example
- * const plan = parsePlan(JSON.parse(text), "daixian.json");
+ * parsePlan(structuredClone(getBundledPlan("daixian"))).id; // "daixian"
+ * parsePlan({ id: "mouxian" }, "mouxian.json");
+ * // throws PlanLoadError, one problem a line: "mouxian.json: schemaVersion: Invalid input: expected 1", …
  */
 export function parsePlan(input: unknown, file = "<object>"): Plan {
   checkArguments("parsePlan", { file: [z.string().min(1), file] });
@@ -29,7 +31,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): PlanIssue[] {
  * @returns one issue per missing quote, with its path, e.g. `tasks[4].quote`
  * @throws InputError when the plan does not match the plan schema or the source text is not a string
  * @example
- * const problems = findMissingQuotes(plan, sourceText); // [] when every quote is found
+ * const { plan, sourceText } = await openPlan("daixian"); // openPlan is in plan-align/node
+ * findMissingQuotes(plan, sourceText); // []: every quote is in the source
+ * findMissingQuotes(plan, sourceText.slice(0, 2000)).length; // 77 quotes lie beyond its first 2,000 characters
  */
 export function findMissingQuotes(plan: Plan, sourceText: string): PlanIssue[] {
   checkArguments("findMissingQuotes", { plan: [PlanSchema, plan], sourceText: [z.string(), sourceText] });

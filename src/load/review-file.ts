@@ -10,8 +10,9 @@ import { formatPath, PlanLoadError } from "./errors.js";
  *
  * @throws PlanLoadError naming the file and the path of each problem, e.g. `reviews[2].decision`
  * @example
- * const review = await loadReviewFile("daixian-review.yaml");
- * const report = auditPlan(daixian, { align: { review } });
+ * const review = await loadReviewFile("docs/examples/review.yaml");
+ * review.decisions.length; // 1: the nation's and 代县's core-1 confirmed as a pair
+ * const report = auditPlan(getBundledPlan("daixian"), { align: { review } });
  */
 export async function loadReviewFile(file: string): Promise<Review> {
   checkArguments("loadReviewFile", { file: [FilePathSchema, file] });

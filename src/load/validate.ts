@@ -14,6 +14,7 @@ export interface PlanValidation {
   /** The plan's id, when it could be read. */
   id: string | null;
   valid: boolean;
+  /** Each problem with its path inside the plan; empty when valid. */
   problems: PlanIssue[];
 }
 
@@ -25,6 +26,7 @@ export interface PlanValidation {
  * @example
  * const result = await validatePlan("daixian");
  * result.valid; // true
+ * result.problems; // []
  */
 export async function validatePlan(idOrFile: string): Promise<PlanValidation> {
   checkArguments("validatePlan", { idOrFile: [FilePathSchema, idOrFile] });

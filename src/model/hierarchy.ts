@@ -10,6 +10,12 @@ export const JurisdictionEntrySchema = z
     plans: z.array(z.string().min(1)).describe("Ids of the plans of this jurisdiction."),
   })
   .strict();
+/**
+ * One jurisdiction of the hierarchy: its `name` as written, `level`, the `parent` jurisdiction's name
+ * (`null` for 全国) and the ids of its `plans`.
+ *
+ * @useDeclaredType
+ */
 export type JurisdictionEntry = z.infer<typeof JurisdictionEntrySchema>;
 
 /** The jurisdiction hierarchy: who sits above whom, and which plans each has. */
@@ -27,4 +33,9 @@ export const HierarchySchema = z
       }
     });
   });
+/**
+ * The jurisdiction hierarchy: every jurisdiction with the one above it and its plans.
+ *
+ * @useDeclaredType
+ */
 export type Hierarchy = z.infer<typeof HierarchySchema>;

@@ -9,7 +9,7 @@ import { ReviewFileSchema } from "./review.js";
  * Committed under docs/ for tools that do not use TypeScript; a test fails when the copies there are stale.
  *
  * @example
- * const schema = getJsonSchemas()["plan.schema.json"]; // a JSON Schema (draft 2020-12) for one plan file
+ * Object.keys(getJsonSchemas()); // ["plan.schema.json", "jurisdictions.schema.json", "review.schema.json", "audit-report.schema.json"]
  */
 export function getJsonSchemas(): Record<string, object> {
   return {

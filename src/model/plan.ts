@@ -28,11 +28,19 @@ const Quote = PlainText.min(1)
 export const LevelSchema = z
   .enum(["national", "province", "city", "county"])
   .describe("Level of government: national, province (省), city (市), county (县).");
+/**
+ * A level of government, top down: `national`, `province` (省), `city` (市), `county` (县).
+ *
+ * @useDeclaredType
+ */
 export type Level = z.infer<typeof LevelSchema>;
 
 /** How far down a level is: national 0, province 1, city 2, county 3. */
 export const levelDepth: Readonly<Record<Level, number>> = { national: 0, province: 1, city: 2, county: 3 };
 
+/**
+ * Schema of a plan's jurisdiction: its name, level and the jurisdiction directly above.
+ */
 export const JurisdictionSchema = z
   .object({
     name: PlainText.min(1).describe("Name as written in Chinese, e.g. 代县; 全国 for the nation."),
@@ -42,13 +50,31 @@ export const JurisdictionSchema = z
       .describe("Name of the jurisdiction directly above, e.g. 忻州市 for 代县; null for 全国."),
   })
   .strict();
+/**
+ * Where a plan applies: the jurisdiction's Chinese name (全国 for the nation), its level, and
+ * the name of the jurisdiction directly above (`null` for 全国).
+ *
+ * @useDeclaredType
+ */
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
+/**
+ * Schema of a plan's kind; see {@link PlanKind}.
+ */
 export const PlanKindSchema = z
   .enum(["five-year-plan", "implementation-plan", "annual-work-points"])
   .describe("five-year-plan (规划), implementation-plan (实施方案), annual-work-points (工作要点).");
+/**
+ * What kind of document a plan is: `five-year-plan` (规划), `implementation-plan` (实施方案) or
+ * `annual-work-points` (工作要点).
+ *
+ * @useDeclaredType
+ */
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
+/**
+ * Schema of a plan's source: the text file its quotes come from, and whether it is the document itself.
+ */
 export const SourceSchema = z
   .object({
     file: PlainText.min(1)
@@ -59,8 +85,17 @@ export const SourceSchema = z
     origin: PlainText.min(1).optional().describe("Where the text came from, e.g. the seed file name."),
   })
   .strict();
+/**
+ * The text a plan quotes: `file` (relative to the bundled `data/sources/` or to the plan file), `type`
+ * (`primary`: the document itself; `secondary`: a text reporting on it) and `origin` (where the text came from).
+ *
+ * @useDeclaredType
+ */
 export type Source = z.infer<typeof SourceSchema>;
 
+/**
+ * Schema of how much of a document a plan captures; see {@link Content}.
+ */
 export const ContentSchema = z
   .enum(["complete", "partial", "skeleton", "none"])
   .describe(
@@ -68,6 +103,12 @@ export const ContentSchema = z
       "cut off: everything up to the cut, see completeness), skeleton (structure and a few known facts " +
       "only), none (known to exist, no content at hand).",
   );
+/**
+ * How much of the document a plan captures: `complete`, `partial` (a copy cut off; the plan's
+ * `completeness` says where), `skeleton` (structure and a few known facts) or `none` (known to exist only).
+ *
+ * @useDeclaredType
+ */
 export type Content = z.infer<typeof ContentSchema>;
 
 export const CompletenessSchema = z
@@ -83,6 +124,9 @@ export const CompletenessSchema = z
   .describe("Where and why a partial copy ends; what lies beyond it cannot be judged.");
 export type Completeness = z.infer<typeof CompletenessSchema>;
 
+/**
+ * Schema of the units named for an item; see {@link Units}.
+ */
 export const UnitsSchema = z
   .object({
     lead: z.array(PlainText.min(1)).describe("Lead units (牵头), as written."),
@@ -91,8 +135,16 @@ export const UnitsSchema = z
       .describe("Supporting units (配合, 按职责分工负责), as written."),
   })
   .strict();
+/**
+ * The units an item names: `lead` (牵头) and `supporting` (配合, 按职责分工负责), each as written.
+ *
+ * @useDeclaredType
+ */
 export type Units = z.infer<typeof UnitsSchema>;
 
+/**
+ * Schema of one heading of a plan; see {@link Section}.
+ */
 export const SectionSchema = z
   .object({
     id: Slug,
@@ -102,6 +154,12 @@ export const SectionSchema = z
     quote: Quote,
   })
   .strict();
+/**
+ * One heading of a plan: its `number` as printed (三、, (一), empty for a 专栏 box), `title`, the
+ * `parent` section's id (`null` at the top) and the `quote` it was taken from.
+ *
+ * @useDeclaredType
+ */
 export type Section = z.infer<typeof SectionSchema>;
 
 /** What every indicator, task and project has in common. */
@@ -116,11 +174,22 @@ const ItemBase = {
     .describe("Set when the value comes from a secondary source that marks it unverified."),
 };
 
+/**
+ * Schema of an indicator's nature; see {@link IndicatorNature}.
+ */
 export const IndicatorNatureSchema = z
   .enum(["binding", "expected"])
   .describe("binding (约束性) or expected (预期性), where the document says.");
+/**
+ * Whether the document calls an indicator `binding` (约束性) or `expected` (预期性).
+ *
+ * @useDeclaredType
+ */
 export type IndicatorNature = z.infer<typeof IndicatorNatureSchema>;
 
+/**
+ * Schema of one indicator of a plan; see {@link Indicator}.
+ */
 export const IndicatorSchema = z
   .object({
     ...ItemBase,
@@ -147,6 +216,14 @@ export const IndicatorSchema = z
     item: Slug.optional().describe("For an inline target, the id of the task or project it stands in."),
   })
   .strict();
+/**
+ * One indicator of a plan: its `name`, its `target` as written (下降15%, <0.8; `null` when none is
+ * given), `nature`, due `year`, `baseline`, and `origin` (`core` table, `goal` text, or `inline` in the task or
+ * project `item`). Like every item it has an `id`, the `section` it stands in, its `quote` and, where named, `units`.
+ * Every field is described in `docs/plan.schema.json`.
+ *
+ * @useDeclaredType
+ */
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
 const WorkItemFields = {
@@ -157,12 +234,32 @@ const WorkItemFields = {
   year: Year.optional().describe("Deadline or year of the work, where the text gives one."),
 };
 
+/**
+ * Schema of one task of a plan; see {@link Task}.
+ */
 export const TaskSchema = z.object(WorkItemFields).strict();
+/**
+ * One task of a plan: `number` as printed, `title`, whole `text`, deadline `year`, and like every
+ * item an `id`, the `section` it stands in, its `quote` and, where named, `units`.
+ *
+ * @useDeclaredType
+ */
 export type Task = z.infer<typeof TaskSchema>;
 
+/**
+ * Schema of one project (重点工程, 专栏 entry) of a plan; see {@link Project}.
+ */
 export const ProjectSchema = z.object(WorkItemFields).strict();
+/**
+ * One project of a plan (重点工程, an entry of a 专栏 box): the same fields as a {@link Task}.
+ *
+ * @useDeclaredType
+ */
 export type Project = z.infer<typeof ProjectSchema>;
 
+/**
+ * Schema of one omission of a plan's source; see {@link Omission}.
+ */
 export const OmissionSchema = z
   .object({
     id: Slug,
@@ -171,6 +268,12 @@ export const OmissionSchema = z
     quote: Quote,
   })
   .strict();
+/**
+ * A part the source itself leaves out ("主要指标(略)"): `what` is missing, in which `section`, and
+ * the `quote` that says so.
+ *
+ * @useDeclaredType
+ */
 export type Omission = z.infer<typeof OmissionSchema>;
 
 const PlanFields = z
@@ -203,6 +306,13 @@ const PlanFields = z
 
 /** A normalized plan. Parse untrusted input with `PlanSchema.safeParse`, or load it with `loadPlan`. */
 export const PlanSchema = PlanFields.superRefine(checkReferences);
+/**
+ * A normalized plan: metadata, `sections`, `indicators`, `tasks`, `projects` and `omissions`, every item
+ * quoting the span of the source it came from. Each field is described in `docs/plan.schema.json` and in the
+ * README's "The plan format".
+ *
+ * @useDeclaredType
+ */
 export type Plan = z.infer<typeof PlanSchema>;
 
 /** Cross-references a per-field schema cannot see: unique ids, known sections, a sane period. */

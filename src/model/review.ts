@@ -16,6 +16,13 @@ export const ReviewDecisionSchema = z
     reviewer: z.string().optional(),
   })
   .strict();
+/**
+ * One decision of an auditor about a pair of items: in the plans `reference` and `subject`, the items
+ * `referenceItem` and `subjectItem` of one `kind` are a match (`confirm`), are not (`reject`), or are a match
+ * the program missed (`add`); `note` and `reviewer` are kept for the record.
+ *
+ * @useDeclaredType
+ */
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 /** A review file (JSON or YAML): the decisions `compare`, `chain` and `audit` apply with `--review`. */

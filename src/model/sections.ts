@@ -8,7 +8,9 @@ import { PlanSchema, type Plan, type Section } from "./plan.js";
  *
  * @throws InputError when the plan does not match the plan schema or the id is not a string
  * @example
- * getSectionPath(plan, plan.tasks[19].section).map((section) => section.title);
+ * const daixian = getBundledPlan("daixian");
+ * const task = daixian.tasks[19]!; // 建设航空应急救援力量
+ * getSectionPath(daixian, task.section).map((section) => section.title); // ["工作分工", "重点任务", "加强应急救援力量体系建设"]
  */
 export function getSectionPath(plan: Plan, sectionId: string): Section[] {
   checkArguments("getSectionPath", { plan: [PlanSchema, plan], sectionId: [z.string(), sectionId] });

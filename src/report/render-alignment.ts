@@ -8,9 +8,14 @@ import type { SignalScore } from "../similarity/types.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
-/** Output formats of reports. */
+/**
+ * Output formats of reports.
+ *
+ * @useDeclaredType
+ */
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
+/** Options of {@link renderAlignment} and {@link renderChain}. */
 export interface RenderOptions {
   /** Language of labels. Default "zh". */
   lang?: ReportLanguage;
@@ -23,7 +28,8 @@ export interface RenderOptions {
  *
  * @throws InputError when the alignment, the format or an option does not match its schema
  * @example
- * const html = renderAlignment(alignPlans(national, daixian), "html");
+ * const markdown = renderAlignment(alignPlans(getBundledPlan("national"), getBundledPlan("daixian")), "md");
+ * markdown.split("\n")[0]; // "# 规划对照"
  */
 export function renderAlignment(alignment: Alignment, format: ReportFormat, options: RenderOptions = {}): string {
   checkArguments("renderAlignment", { alignment: [AlignmentSchema, alignment], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
@@ -38,7 +44,9 @@ export function renderAlignment(alignment: Alignment, format: ReportFormat, opti
  *
  * @throws InputError when the chain, the format or an option does not match its schema
  * @example
+ * const daixian = getBundledPlan("daixian");
  * const markdown = renderChain(alignChain(daixian, getAncestorPlans(daixian)), "md");
+ * markdown.split("\n")[0]; // "# 逐级对照: 代县贯彻落实国家、省及市“十四五”应急体系规划实施方案"
  */
 export function renderChain(chain: ChainAlignment, format: ReportFormat, options: RenderOptions = {}): string {
   checkArguments("renderChain", { chain: [ChainAlignmentSchema, chain], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });

@@ -11,7 +11,11 @@ import { getLabels, type Labels } from "./labels.js";
 import { describeReview } from "./render-alignment.js";
 import { diffWords } from "./word-diff.js";
 
-/** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
+/**
+ * Formats of audit reports: the four report formats, and `text`, a short summary for the terminal.
+ *
+ * @useDeclaredType
+ */
 export type AuditFormat = z.infer<typeof AuditFormatSchema>;
 
 /**
@@ -22,7 +26,9 @@ export type AuditFormat = z.infer<typeof AuditFormatSchema>;
  *
  * @throws InputError when the report does not match docs/audit-report.schema.json or the format is unknown
  * @example
- * writeFileSync("daixian.html", renderAudit(auditPlan(getBundledPlan("daixian")), "html"));
+ * const report = auditPlan(getBundledPlan("daixian"));
+ * renderAudit(report, "text").split("\n")[0]; // "规划审计: 代县贯彻落实国家、省及市“十四五”应急体系规划实施方案"
+ * const page = renderAudit(report, "html"); // the whole report as one self-contained page
  */
 export function renderAudit(report: AuditReport, format: AuditFormat): string {
   checkArguments("renderAudit", { report: [AuditReportSchema, report], format: [AuditFormatSchema, format] });

@@ -8,7 +8,11 @@ import { MatrixFormatSchema, ReportLanguageSchema } from "../model/options.js";
 import { escapeHtml, htmlPage, toCsv } from "./formats.js";
 import { getLabels, type ReportLanguage } from "./labels.js";
 
-/** Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings. */
+/**
+ * Formats of the compliance matrix: CSV for Excel, HTML as a heat map with every plan's findings.
+ *
+ * @useDeclaredType
+ */
 export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
 
 const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
@@ -23,8 +27,9 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
  *
  * @throws InputError when the matrix, a report, the format or the language does not match its schema
  * @example
- * const { reports, matrix } = auditAll(plans);
- * writeFileSync("matrix.html", renderMatrix(matrix, reports, "html"));
+ * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
+ * const csv = renderMatrix(matrix, reports, "csv");
+ * csv.split("\r\n")[1]; // "“十四五”国家应急体系规划,指标,core-1,生产安全事故死亡人数,与上级一致,弱于上级"
  */
 export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh"): string {
   checkArguments("renderMatrix", {

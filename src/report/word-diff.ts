@@ -14,7 +14,8 @@ const segmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
  * character, fast-diff compares those, and the runs are mapped back, so a difference never splits a word.
  *
  * @example
- * diffWords("下降20%", "下降10%"); // [{type: "same", text: "下降"}, {type: "removed", text: "20"}, {type: "added", text: "10"}, …]
+ * diffWords("下降20%", "下降10%");
+ * // [{ type: "same", text: "下降" }, { type: "removed", text: "20" }, { type: "added", text: "10" }, { type: "same", text: "%" }]
  */
 export function diffWords(reference: string, subject: string): DiffPart[] {
   checkTexts("diffWords", { reference, subject });

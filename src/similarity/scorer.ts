@@ -90,8 +90,11 @@ interface ItemVectors {
  * into one score in [0, 1], and returns each signal's part. Symmetric: score(a, b) equals score(b, a).
  *
  * @example
- * const scorer = createScorer({ corpus: items });
- * const { score, signals } = scorer.score(nationalIndicator, countyIndicator);
+ * const scorer = createScorer();
+ * const indicator = (id: string, label: string, body: string) => ({ kind: "indicator" as const, id, label, body, context: [] });
+ * const deaths = indicator("a", "生产安全事故死亡人数", "下降15%");
+ * scorer.score(deaths, indicator("b", "生产安全事故死亡人数", "下降10%")).score; // 0.921…
+ * scorer.score(deaths, indicator("c", "森林火灾受害率", "<0.9‰")).score; // 0
  */
 export function createScorer(options: ScorerOptions = {}): Scorer {
   checkArguments("createScorer", { options: [CreateScorerOptionsSchema, options] });

@@ -40,5 +40,6 @@ export interface Similarity {
  * };
  */
 export interface Scorer {
+  /** How alike two items are: a score in [0, 1] and the signals behind it. */
   score(reference: MatchableItem, subject: MatchableItem): Similarity;
 }

@@ -10,7 +10,9 @@ import { FilePathSchema } from "../model/options.js";
  *
  * @throws PlanLoadError naming the file and the path of each problem, e.g. `groups[2].variants`
  * @example
- * const table = createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile("my-synonyms.yaml"))]);
+ * const groups = await loadSynonymFile(path.join(getBundledDataDir(), "synonyms", "default.json"));
+ * groups[0]?.canonical; // "单位地区生产总值"
+ * const table = createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile("my-synonyms.yaml"))]); // yours win
  */
 export async function loadSynonymFile(file: string): Promise<SynonymGroup[]> {
   checkArguments("loadSynonymFile", { file: [FilePathSchema, file] });

@@ -15,6 +15,11 @@ export const SynonymGroupSchema = z
     note: z.string().optional(),
   })
   .strict();
+/**
+ * One group of phrases that mean the same: every one of `variants` becomes `canonical`; `note` says why.
+ *
+ * @useDeclaredType
+ */
 export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 
 /** A synonym table file: `{ groups: [...] }`, as data/synonyms/default.json. */
@@ -27,6 +32,7 @@ export interface SynonymTable {
   readonly groups: readonly SynonymGroup[];
   /** Normalized variant (and each canonical form itself) → normalized canonical form. */
   readonly forms: ReadonlyMap<string, string>;
+  /** Every form of `forms`, longest first, in one alternation; null for a table without groups. */
   readonly pattern: RegExp | null;
 }
 
@@ -47,6 +53,7 @@ const prepare = (phrase: string) => neutralizeJurisdiction(normalizeText(phrase)
  *
  * @example
  * const table = createSynonymTable([...defaultSynonymGroups, { canonical: "安责险", variants: ["安全生产责任保险"] }]);
+ * canonicalize("安全生产责任保险覆盖率", table); // "安责险覆盖率"
  */
 export function createSynonymTable(groups: readonly SynonymGroup[]): SynonymTable {
   checkArguments("createSynonymTable", { groups: [z.array(SynonymGroupSchema), groups] });

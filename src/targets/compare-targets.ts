@@ -18,6 +18,7 @@ export type IncomparableReason =
   | "opposite-bounds"
   | "unknown-direction";
 
+/** How a subject's target stands to the reference's, from {@link compareTargets}. */
 export interface TargetComparison {
   verdict: Verdict;
   /** Set when the verdict is `incomparable`. */
@@ -26,11 +27,13 @@ export interface TargetComparison {
   softenedBy: string[];
 }
 
+/** Options of {@link compareTargets}: what the two targets alone do not say. */
 export interface CompareTargetsOptions {
   /** Which way is better for the indicator; needed for bare values (100%) and changes. */
   direction?: Direction | undefined;
   /** What each relative target is measured against (an indicator's `baseline`), e.g. 前两年平均数. */
   referenceBaseline?: string | undefined;
+  /** The same for the subject's target. */
   subjectBaseline?: string | undefined;
   /** Whether both plans are of one jurisdiction; counts of things are compared only then. */
   sameJurisdiction?: boolean;

@@ -16,6 +16,7 @@ export interface Target {
   kind: "change" | "value";
   /** For a change: which way. */
   change?: "decrease" | "increase";
+  /** How it bounds `value`: 不超过 gives `<=`, 达到 `>=`, a bare value `=`. */
   comparator: Comparator;
   /** The number as written (15 for 15%); for a range (2~3支) its low end. */
   value: number;
@@ -23,6 +24,7 @@ export interface Target {
   high?: number;
   /** The unit as written: %, ‰, 小时, 个, 人 …; empty for a plain number. */
   unit: string;
+  /** What the unit measures; only targets of one measure are compared. */
   measure: Measure;
   /** The value in the measure's base unit (ratios as fractions, durations in hours), for comparing. */
   base: number;
@@ -43,15 +45,18 @@ export interface Target {
 /** Text that holds no target the parser can read, and why. Never guessed. */
 export interface UnreadTarget {
   text: string;
+  /** `no-number`: the text has no number; `no-pattern`: it has one, in wording the parser does not know. */
   reason: "no-number" | "no-pattern";
 }
 
+/** What {@link parseTarget} read in a text: every target in it, in order, or why none could be read. */
 export interface TargetReading {
   targets: Target[];
   /** Set when nothing in the text could be read as a target. */
   unread?: UnreadTarget;
 }
 
+/** Options of {@link parseTarget}. */
 export interface ParseTargetOptions {
   /** The year to assume where the text names none (an indicator's `year`). */
   year?: number | undefined;
