@@ -53,10 +53,10 @@ export const JurisdictionSchema = z
 /**
  * Where a plan applies: the jurisdiction's Chinese name (全国 for the nation), its level, and
  * the name of the jurisdiction directly above (`null` for 全国).
- *
- * @useDeclaredType
  */
-export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+// The object types are interfaces rather than aliases, so that the API reference links to them where they
+// are used instead of spelling out their shape.
+export interface Jurisdiction extends z.infer<typeof JurisdictionSchema> {}
 
 /**
  * Schema of a plan's kind; see {@link PlanKind}.
@@ -88,10 +88,8 @@ export const SourceSchema = z
 /**
  * The text a plan quotes: `file` (relative to the bundled `data/sources/` or to the plan file), `type`
  * (`primary`: the document itself; `secondary`: a text reporting on it) and `origin` (where the text came from).
- *
- * @useDeclaredType
  */
-export type Source = z.infer<typeof SourceSchema>;
+export interface Source extends z.infer<typeof SourceSchema> {}
 
 /**
  * Schema of how much of a document a plan captures; see {@link Content}.
@@ -137,10 +135,8 @@ export const UnitsSchema = z
   .strict();
 /**
  * The units an item names: `lead` (牵头) and `supporting` (配合, 按职责分工负责), each as written.
- *
- * @useDeclaredType
  */
-export type Units = z.infer<typeof UnitsSchema>;
+export interface Units extends z.infer<typeof UnitsSchema> {}
 
 /**
  * Schema of one heading of a plan; see {@link Section}.
@@ -157,10 +153,8 @@ export const SectionSchema = z
 /**
  * One heading of a plan: its `number` as printed (三、, (一), empty for a 专栏 box), `title`, the
  * `parent` section's id (`null` at the top) and the `quote` it was taken from.
- *
- * @useDeclaredType
  */
-export type Section = z.infer<typeof SectionSchema>;
+export interface Section extends z.infer<typeof SectionSchema> {}
 
 /** What every indicator, task and project has in common. */
 const ItemBase = {
@@ -221,10 +215,8 @@ export const IndicatorSchema = z
  * given), `nature`, due `year`, `baseline`, and `origin` (`core` table, `goal` text, or `inline` in the task or
  * project `item`). Like every item it has an `id`, the `section` it stands in, its `quote` and, where named, `units`.
  * Every field is described in `docs/plan.schema.json`.
- *
- * @useDeclaredType
  */
-export type Indicator = z.infer<typeof IndicatorSchema>;
+export interface Indicator extends z.infer<typeof IndicatorSchema> {}
 
 const WorkItemFields = {
   ...ItemBase,
@@ -241,10 +233,8 @@ export const TaskSchema = z.object(WorkItemFields).strict();
 /**
  * One task of a plan: `number` as printed, `title`, whole `text`, deadline `year`, and like every
  * item an `id`, the `section` it stands in, its `quote` and, where named, `units`.
- *
- * @useDeclaredType
  */
-export type Task = z.infer<typeof TaskSchema>;
+export interface Task extends z.infer<typeof TaskSchema> {}
 
 /**
  * Schema of one project (重点工程, 专栏 entry) of a plan; see {@link Project}.
@@ -252,10 +242,8 @@ export type Task = z.infer<typeof TaskSchema>;
 export const ProjectSchema = z.object(WorkItemFields).strict();
 /**
  * One project of a plan (重点工程, an entry of a 专栏 box): the same fields as a {@link Task}.
- *
- * @useDeclaredType
  */
-export type Project = z.infer<typeof ProjectSchema>;
+export interface Project extends z.infer<typeof ProjectSchema> {}
 
 /**
  * Schema of one omission of a plan's source; see {@link Omission}.
@@ -271,10 +259,8 @@ export const OmissionSchema = z
 /**
  * A part the source itself leaves out ("主要指标(略)"): `what` is missing, in which `section`, and
  * the `quote` that says so.
- *
- * @useDeclaredType
  */
-export type Omission = z.infer<typeof OmissionSchema>;
+export interface Omission extends z.infer<typeof OmissionSchema> {}
 
 const PlanFields = z
   .object({
@@ -310,10 +296,8 @@ export const PlanSchema = PlanFields.superRefine(checkReferences);
  * A normalized plan: metadata, `sections`, `indicators`, `tasks`, `projects` and `omissions`, every item
  * quoting the span of the source it came from. Each field is described in `docs/plan.schema.json` and in the
  * README's "The plan format".
- *
- * @useDeclaredType
  */
-export type Plan = z.infer<typeof PlanSchema>;
+export interface Plan extends z.infer<typeof PlanSchema> {}
 
 /** Cross-references a per-field schema cannot see: unique ids, known sections, a sane period. */
 function checkReferences(plan: z.infer<typeof PlanFields>, ctx: z.RefinementCtx): void {
