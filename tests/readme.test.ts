@@ -154,9 +154,12 @@ describe("the README's command lines", () => {
   it("run with dist/cli.js on the files they name, exiting as their comments say (0 where they say nothing)", { timeout: 300_000 }, () => {
     const failures: string[] = [];
     for (const { text, line } of commands.filter(({ text }) => text.startsWith("npx plan-align "))) {
-      const args = withoutComment(text, "sh").split(/\s+/u).slice(2);
+      // `< file` feeds a file to standard input, as the shell would.
+      const [command = "", inputFile] = withoutComment(text, "sh").split(" < ");
+      const args = command.trim().split(/\s+/u).slice(2);
       const expected = Number(/exit (?<status>\d+)/u.exec(text)?.groups?.status ?? 0);
-      const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: "utf8" });
+      const input = inputFile === undefined ? "" : readFileSync(path.join(work, inputFile.trim()));
+      const run = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: "utf8", input });
       if (run.status !== expected) failures.push(`README.md:${line}: exit ${run.status}, not ${expected}: ${run.stderr.trim()}`);
     }
     expect(failures).toEqual([]);
