@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { referencesCompared } from "../align/align-chain.js";
 import { describePlan } from "../align/align-plans.js";
 import type { PlanReference } from "../align/types.js";

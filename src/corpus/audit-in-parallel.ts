@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { z } from "zod";
+import * as z from "zod";
 import { describePlan } from "../align/align-plans.js";
 import type { AuditReport } from "../findings/types.js";
 import type { Plan } from "../model/plan.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { alignChainUnchecked, referencesCompared, type ChainStep } from "../align/align-chain.js";
 import { getTaskGroups, type GroupRoles } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { deepFreeze } from "../_lib/deep-freeze.js";
 import hierarchyData from "../../data/jurisdictions.json";
 import daixian from "../../data/plans/daixian.json";
