@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkArguments } from "../model/input-error.js";
 import { AlignOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";

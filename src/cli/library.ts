@@ -11,7 +11,7 @@ export { readTextFile } from "../load/read-data-file.js";
 export { idFromFileName, loadPlanCorpus, resolvePlan } from "../load/files.js";
 export { extractPlan } from "../extract/extract-plan.js";
 export { loadReviewFile } from "../load/review-file.js";
-export { auditPlan } from "../findings/audit-plan.js";
+export { auditPlan } from "../corpus/with-bundled-plans.js";
 export { renderAudit, renderFindingsCsv } from "../report/render-audit.js";
 export { validatePlan } from "../load/validate.js";
 export { renderAlignment, renderChain } from "../report/render-alignment.js";

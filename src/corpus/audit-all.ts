@@ -1,10 +1,10 @@
-import { z } from "zod";
+import * as z from "zod";
 import { referencesCompared } from "../align/align-chain.js";
 import { describePlan } from "../align/align-plans.js";
 import type { PlanReference } from "../align/types.js";
 import { auditPlanUnchecked } from "../findings/audit-plan.js";
 import type { AuditOptions, AuditReport } from "../findings/types.js";
-import { getAncestorPlansUnchecked } from "../load/bundled.js";
+import type { FindAncestors } from "../load/ancestors.js";
 import { checkArguments } from "../model/input-error.js";
 import { AuditAllOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
@@ -17,21 +17,10 @@ export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
   onProgress?: (done: number, total: number, plan: PlanReference) => void;
 }
 
-/**
- * Audits each plan against its ancestors, one at a time, as a stream: a plan's ancestors are found among
- * the given plans first (a bureau's own city or province plan), then among the bundled ones, with the
- * national division table deciding who is whose parent. Memory stays flat however many plans there are.
- *
- * @throws InputError at the call, before any audit, when a plan or an option does not match its schema
- * (`plans[3].tasks[0].title`) or a review decision names plans not compared
- * @example
- * for (const report of auditEach([getBundledPlan("daixian"), getBundledPlan("nanyang")])) {
- *   console.log(report.subject.id, report.findings.length); // daixian 9, then nanyang 8
- * }
- */
-export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
-  checkCorpusArguments("auditEach", plans, options);
-  return reportsOf(auditWithAncestors(plans, options));
+/** `auditEach`, with `findAncestors` finding each plan's ancestors among the plans and beyond them. */
+export function auditEachFinding(findAncestors: FindAncestors, plans: readonly Plan[], options: AuditAllOptions): Generator<AuditReport> {
+  checkCorpusArguments("auditEach", plans, options, findAncestors);
+  return reportsOf(auditWithAncestors(plans, options, findAncestors));
 }
 
 function* reportsOf(audits: Iterable<{ report: AuditReport }>): Generator<AuditReport> {
@@ -39,14 +28,14 @@ function* reportsOf(audits: Iterable<{ report: AuditReport }>): Generator<AuditR
 }
 
 /** Checks the plans and options of many audits once, so that no audit repeats the check. */
-export function checkCorpusArguments(functionName: string, plans: readonly Plan[], options: AuditAllOptions): void {
+export function checkCorpusArguments(functionName: string, plans: readonly Plan[], options: AuditAllOptions, findAncestors: FindAncestors): void {
   checkArguments(functionName, { plans: [z.array(PlanSchema), plans], options: [AuditAllOptionsSchema, options] });
   const review = options.align?.review;
   if (review === undefined) return;
   // Only the plans a decision names need their ancestors found here; the audits find everyone's.
   const named = new Set(review.decisions.map((decision) => decision.subject));
   const compared = new Map(
-    plans.filter((plan) => named.has(plan.id)).map((plan) => [plan.id, referencesCompared(getAncestorPlansUnchecked(plan, plans))]),
+    plans.filter((plan) => named.has(plan.id)).map((plan) => [plan.id, referencesCompared(findAncestors(plan, plans))]),
   );
   checkReviewNamesCompared(functionName, review, compared, "options.align.review");
 }
@@ -59,10 +48,10 @@ export interface AuditedPlan {
 }
 
 /** Each plan audited against its ancestors, in order, with them; for callers that checked the arguments. */
-export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions): Generator<AuditedPlan> {
+export function* auditWithAncestors(plans: readonly Plan[], options: AuditAllOptions, findAncestors: FindAncestors): Generator<AuditedPlan> {
   const { onProgress, ...auditOptions } = options;
   for (const [index, plan] of plans.entries()) {
-    const ancestors = getAncestorPlansUnchecked(plan, plans);
+    const ancestors = findAncestors(plan, plans);
     yield { report: auditPlanUnchecked(plan, { ...auditOptions, ancestors }), ancestors };
     onProgress?.(index + 1, plans.length, describePlan(plan));
   }
@@ -74,22 +63,12 @@ export interface AuditAllResult {
   matrix: ComplianceMatrix;
 }
 
-/**
- * Audits many plans at once, each against its ancestors (see `auditEach`), and builds the compliance
- * matrix: each ancestor's indicators and task and project groups against every plan below it.
- *
- * @throws InputError as `auditEach` does
- * @example
- * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
- * reports.length; // 2
- * matrix.columns.map((plan) => plan.id); // ["daixian", "nanyang"]
- * matrix.rows.length; // 27 items of their ancestors
- */
-export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
-  checkCorpusArguments("auditAll", plans, options);
+/** `auditAll`, with `findAncestors` finding each plan's ancestors, as in `auditEachFinding`. */
+export function auditAllFinding(findAncestors: FindAncestors, plans: readonly Plan[], options: AuditAllOptions): AuditAllResult {
+  checkCorpusArguments("auditAll", plans, options, findAncestors);
   const reports: AuditReport[] = [];
   const ancestors = new Map<string, Plan>();
-  for (const audited of auditWithAncestors(plans, options)) {
+  for (const audited of auditWithAncestors(plans, options, findAncestors)) {
     reports.push(audited.report);
     for (const ancestor of audited.ancestors) ancestors.set(ancestor.id, ancestor);
   }

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { z } from "zod";
+import * as z from "zod";
 import { describePlan } from "../align/align-plans.js";
 import type { AuditReport } from "../findings/types.js";
 import type { Plan } from "../model/plan.js";
@@ -41,7 +41,7 @@ const workerArguments = fromSources ? ["--import", pathToFileURL(createRequire(i
 export function auditEachInParallel(plans: readonly Plan[], options: ParallelAuditOptions = {}): AsyncGenerator<AuditedPlan> {
   const { threads = availableParallelism(), ...corpusOptions } = options;
   checkArguments("auditEachInParallel", { threads: [z.int().min(1), threads] });
-  checkCorpusArguments("auditEachInParallel", plans, corpusOptions);
+  checkCorpusArguments("auditEachInParallel", plans, corpusOptions, getAncestorPlansUnchecked);
   return onOwnPool(plans, corpusOptions, threads);
 }
 
@@ -79,7 +79,7 @@ export function createAuditPool(options: { threads?: number } = {}): AuditPool {
   const pool = startPool(threads);
   return {
     auditEach(plans, auditAllOptions = {}) {
-      checkCorpusArguments("auditEach", plans, auditAllOptions);
+      checkCorpusArguments("auditEach", plans, auditAllOptions, getAncestorPlansUnchecked);
       return pool.auditEach(plans, auditAllOptions);
     },
     close: () => pool.close(),
@@ -106,7 +106,7 @@ function startPool(threads: number): AuditPool {
 }
 
 async function* inThisThread(plans: readonly Plan[], options: AuditAllOptions): AsyncGenerator<AuditedPlan> {
-  yield* auditWithAncestors(plans, options);
+  yield* auditWithAncestors(plans, options, getAncestorPlansUnchecked);
 }
 
 /** Audits on the pool, a window of them at a time, yielded in the order of the plans. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { getTaskGroups } from "../align/items.js";
 import type { PlanReference } from "../align/types.js";
 import { describePlan } from "../align/align-plans.js";

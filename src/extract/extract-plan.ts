@@ -1,5 +1,5 @@
 import { resolveDivision, toJurisdiction } from "../jurisdictions/divisions.js";
-import { getHierarchy } from "../load/bundled.js";
+import { getHierarchy } from "../load/ancestors.js";
 import { PlanLoadError } from "../load/errors.js";
 import { parsePlan } from "../load/parse-plan.js";
 import { levelDepth, type Indicator, type Level, type Omission, type Plan, type PlanKind, type Project, type Section, type Task, type Units } from "../model/plan.js";

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod";
 import { alignChainUnchecked, referencesCompared, type ChainStep } from "../align/align-chain.js";
 import { getTaskGroups, type GroupRoles } from "../align/items.js";
 import type { Alignment, ItemReference, Match, PlanReference } from "../align/types.js";
-import { getAncestorPlansUnchecked } from "../load/bundled.js";
+import type { FindAncestors } from "../load/ancestors.js";
 import { checkArguments } from "../model/input-error.js";
 import { AuditOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Indicator, type Plan } from "../model/plan.js";
@@ -18,21 +18,12 @@ import { formatMessage } from "./messages.js";
 import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type Finding, type FindingDraft, type FindingKind, type Severity } from "./types.js";
 
 /**
- * Audits a plan against every plan above it (its chain of ancestors, nearest first): missing indicators,
- * tasks and projects, weaker, equal, stronger or incomparable targets, later deadlines, downgraded
- * indicator natures, what it adds, and of the plan itself: tasks without a lead unit, omissions in its
- * source. Findings come in a stable order: by ancestor, then kind, then document order.
- *
- * @throws InputError when the plan or an option (ancestors, alignment options, language) does not match its
- * schema, naming the argument and the path inside it, or when a review decision names plans not compared
- * @example
- * const report = auditPlan(getBundledPlan("daixian"));
- * report.findings.filter((finding) => finding.kind === "weaker-target").length; // 2
- * report.summary.bySeverity; // { error: 2, warning: 1, info: 6 }
+ * `auditPlan`, with `findAncestors` finding the plans above when the options give none: each entry's
+ * `auditPlan` passes its own (the bundled plans in `plan-align`, only the given ones in `plan-align/core`).
  */
-export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditReport {
+export function auditPlanFinding(findAncestors: FindAncestors, subject: Plan, options: AuditOptions): AuditReport {
   checkArguments("auditPlan", { plan: [PlanSchema, subject], options: [AuditOptionsSchema, options] });
-  const ancestors = options.ancestors ?? getAncestorPlansUnchecked(subject);
+  const ancestors = options.ancestors ?? findAncestors(subject, []);
   checkReviewNamesCompared("auditPlan", options.align?.review, new Map([[subject.id, referencesCompared(ancestors)]]), "options.align.review");
   return auditPlanUnchecked(subject, { ...options, ancestors });
 }
@@ -63,17 +54,10 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
   return { schemaVersion: 1, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
 }
 
-/**
- * Audits several plans, each against its own ancestors.
- *
- * @throws InputError as `auditPlan` does, naming the plan by its index (`plans[2].tasks[0].title`)
- * @example
- * const reports = auditMany([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
- * reports.map((report) => [report.subject.id, report.findings.length]); // [["daixian", 9], ["nanyang", 8]]
- */
-export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors"> = {}): AuditReport[] {
+/** `auditMany`, with `findAncestors` finding each plan's ancestors, as in `auditPlanFinding`. */
+export function auditManyFinding(findAncestors: FindAncestors, subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors">): AuditReport[] {
   checkArguments("auditMany", { plans: [z.array(PlanSchema), subjects], options: [AuditOptionsSchema.omit({ ancestors: true }), options] });
-  const withAncestors = subjects.map((subject) => ({ subject, ancestors: getAncestorPlansUnchecked(subject) }));
+  const withAncestors = subjects.map((subject) => ({ subject, ancestors: findAncestors(subject, []) }));
   const compared = new Map(withAncestors.map(({ subject, ancestors }) => [subject.id, referencesCompared(ancestors)]));
   checkReviewNamesCompared("auditMany", options.align?.review, compared, "options.align.review");
   return withAncestors.map(({ subject, ancestors }) => auditPlanUnchecked(subject, { ...options, ancestors }));

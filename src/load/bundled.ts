@@ -1,6 +1,5 @@
-import { z } from "zod";
+import * as z from "zod";
 import { deepFreeze } from "../_lib/deep-freeze.js";
-import hierarchyData from "../../data/jurisdictions.json";
 import daixian from "../../data/plans/daixian.json";
 import henan from "../../data/plans/henan.json";
 import jilin from "../../data/plans/jilin.json";
@@ -11,11 +10,9 @@ import ningbo from "../../data/plans/ningbo.json";
 import shanxi from "../../data/plans/shanxi.json";
 import xinzhou from "../../data/plans/xinzhou.json";
 import zhejiang from "../../data/plans/zhejiang.json";
-import { resolveDivision, toJurisdiction, type Division } from "../jurisdictions/divisions.js";
-import { HierarchySchema, type Hierarchy, type JurisdictionEntry } from "../model/hierarchy.js";
 import { checkArguments, InputError } from "../model/input-error.js";
 import { PlanSchema, type Level, type Plan } from "../model/plan.js";
-import { formatPath, PlanLoadError } from "./errors.js";
+import { findAncestorPlans } from "./ancestors.js";
 import { parsePlan } from "./parse-plan.js";
 
 // The bundled plans are imported statically, so they work in browsers too; each is checked against the
@@ -26,7 +23,8 @@ const rawBundledPlans: Readonly<Record<string, unknown>> = {
 };
 
 /** Ids of the bundled plans, top of the hierarchy first. */
-export const bundledPlanIds: readonly string[] = Object.freeze(Object.keys(rawBundledPlans));
+// Marked pure so that a bundler drops the plans from a program that imports none of them.
+export const bundledPlanIds: readonly string[] = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.keys(rawBundledPlans));
 
 const parsedPlans = new Map<string, Plan>();
 
@@ -63,29 +61,6 @@ export function isBundledPlanId(id: string): boolean {
   return Object.hasOwn(rawBundledPlans, id);
 }
 
-let hierarchy: Hierarchy | undefined;
-
-/**
- * The jurisdiction hierarchy of the bundled plans (data/jurisdictions.json); frozen, as it is shared.
- *
- * @example
- * getHierarchy().jurisdictions.find((entry) => entry.name === "代县");
- * // { name: "代县", level: "county", parent: "忻州市", plans: ["daixian"] }
- */
-export function getHierarchy(): Hierarchy {
-  if (hierarchy === undefined) {
-    const result = HierarchySchema.safeParse(hierarchyData);
-    if (!result.success) {
-      throw new PlanLoadError(
-        "data/jurisdictions.json",
-        result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-      );
-    }
-    hierarchy = deepFreeze(result.data);
-  }
-  return hierarchy;
-}
-
 /**
  * The plans above a plan, nearest first, up to 全国: the jurisdictions above it come from the national
  * division table (GB/T 2260), so 原平市 stands under 忻州市 and 山西省, and 蛟河市 under 吉林市 and 吉林省; each
@@ -104,54 +79,7 @@ export function getAncestorPlans(plan: Plan, among: readonly Plan[] = []): Plan[
 
 /** `getAncestorPlans` for arguments already checked: what audits of many plans call for each. */
 export function getAncestorPlansUnchecked(plan: Plan, among: readonly Plan[] = []): Plan[] {
-  const byName = new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry]));
-  return ancestorNames(plan.jurisdiction, byName).flatMap((name) => {
-    const given = among.filter((candidate) => candidate !== plan && candidate.jurisdiction.name === name);
-    if (given.length > 0) return given;
-    const ids = (byName.get(name)?.plans ?? []).filter(isBundledPlanId);
-    if (ids.length > 0) return ids.map(getBundledPlan);
-    const division = lookUp(name, []);
-    return division === undefined ? [] : [unknownPlan(division)];
-  });
-}
-
-/**
- * The names above a jurisdiction, nearest first: its stated parent (or the table's), then the table's
- * names above that; where the table does not know a name, the bundled hierarchy's parents.
- */
-function ancestorNames(jurisdiction: Plan["jurisdiction"], bundled: ReadonlyMap<string, JurisdictionEntry>): string[] {
-  const names: string[] = [];
-  let parent = jurisdiction.parent ?? (lookUp(jurisdiction.name, [])?.ancestors[0] ?? null);
-  while (parent !== null && !names.includes(parent)) {
-    names.push(parent);
-    const division = lookUp(parent, []);
-    if (division !== undefined) {
-      names.push(...division.ancestors.filter((name) => !names.includes(name)));
-      break;
-    }
-    parent = bundled.get(parent)?.parent ?? null;
-  }
-  return names;
-}
-
-const lookUp = (name: string, hints: readonly string[]) => {
-  const found = resolveDivision(name, hints);
-  return found.status === "found" ? found.division : undefined;
-};
-
-/** A level of the chain whose plan is not known here: it has a name and a level, and nothing to compare. */
-function unknownPlan(division: Division): Plan {
-  return parsePlan({
-    schemaVersion: 1,
-    id: `unknown-${division.code}`,
-    title: `${division.name}（规划未收录）`,
-    issuer: null, documentNumber: null, issueDate: null, kind: null, period: null,
-    jurisdiction: toJurisdiction(division),
-    source: { file: "none", type: "secondary" },
-    content: "none",
-    notes: [`No plan of ${division.name} is bundled or given: the level is skipped. Pass its plan among the ancestors (auditPlan's \`ancestors\` option) to compare with it.`],
-    sections: [], indicators: [], tasks: [], projects: [], omissions: [],
-  }, `<placeholder for ${division.name}>`);
+  return findAncestorPlans(plan, among, (ids) => ids.filter(isBundledPlanId).map(getBundledPlan));
 }
 
 /** One line of the bundled catalogue, as `plan-align list` prints it. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkArguments } from "../model/input-error.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { formatPath, PlanLoadError, type PlanIssue } from "./errors.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LevelSchema } from "./plan.js";
 
 // The JSON contract of `plan-align audit --format json`: written out as docs/audit-report.schema.json, and

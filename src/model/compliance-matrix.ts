@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PlanReferenceSchema } from "./audit-report.js";
 
 /** How a plan stands to one item of an ancestor; see `MatrixVerdict`. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LevelSchema } from "./plan.js";
 
 /** One jurisdiction of the hierarchy, with the one above it and the plans issued there. */

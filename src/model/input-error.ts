@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** One problem found in an input, at a JSON path such as `indicators[3].target`. */
 export interface PlanIssue {

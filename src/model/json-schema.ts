@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AuditReportSchema } from "./audit-report.js";
 import { HierarchySchema } from "./hierarchy.js";
 import { PlanSchema } from "./plan.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ItemKindSchema } from "./audit-report.js";
 import { LevelSchema, PlanKindSchema, PlanSchema } from "./plan.js";
 import { ReviewSchema } from "./review.js";

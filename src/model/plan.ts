@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The normalized plan: what plan-align reads, whatever document it came from.
 // Every item quotes the exact source span it was taken from, so each claim can be checked.

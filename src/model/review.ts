@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "./input-error.js";
 
 /** One decision of an auditor about a pair of items of two plans. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkArguments } from "./input-error.js";
 import { PlanSchema, type Plan, type Section } from "./plan.js";
 

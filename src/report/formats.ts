@@ -1,4 +1,5 @@
-import { stringify } from "csv-stringify/sync";
+// The browser build of csv-stringify: its Node build calls Buffer when loaded, which browsers lack.
+import { stringify } from "csv-stringify/browser/esm/sync";
 import escapeHtmlMarkup from "escape-html";
 import type { ReportLanguage } from "./labels.js";
 import { revealBidiControls, stripControlCharacters } from "../text/unsafe-characters.js";

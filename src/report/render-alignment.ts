@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
 import type { Alignment, CandidateList, ItemReference, Match, ReviewMark } from "../align/types.js";
 import { AlignmentSchema, ChainAlignmentSchema } from "../model/audit-report.js";

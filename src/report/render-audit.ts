@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ChainStep } from "../align/align-chain.js";
 import type { ItemReference } from "../align/types.js";
 import type { AuditReport, Coverage, Finding, Severity } from "../findings/types.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ComplianceMatrix, MatrixVerdict } from "../corpus/compliance-matrix.js";
 import type { AuditReport } from "../findings/types.js";
 import { AuditReportSchema } from "../model/audit-report.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import conceptTable from "../../data/synonyms/concepts.json";
 import { deepFreeze } from "../_lib/deep-freeze.js";
 import defaultTable from "../../data/synonyms/default.json";
