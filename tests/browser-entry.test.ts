@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import * as esbuild from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAncestorPlans, getBundledPlan } from "../src/index.js";
@@ -73,6 +75,29 @@ describe.skipIf(!available)("the library in Chromium", () => {
     })()`);
     expect(refusal).toBe("InputError");
     expect(await page.evaluate("typeof globalThis.entry.getBundledPlan")).toBe("undefined");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("runs the README's page: docs/examples/browser/ bundled with esbuild audits the example document", async () => {
+    const examples = path.join(import.meta.dirname, "../docs/examples");
+    // As the README bundles it (`npx esbuild audit-page.js --bundle --format=esm --outfile=…`), from dist/.
+    const built = await esbuild.build({ entryPoints: [path.join(examples, "browser/audit-page.js")], bundle: true, format: "esm", write: false, logLevel: "error" });
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    // The folder served as a static server would, on an address that never leaves the page.
+    await page.route("http://examples.test/**", async (route) => {
+      const file = new URL(route.request().url()).pathname;
+      const body = file === "/browser/audit-page.bundle.js" ? built.outputFiles[0]!.text : readFileSync(path.join(examples, file));
+      const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "text/plain; charset=utf-8";
+      await route.fulfill({ body, contentType: type });
+    });
+    await page.goto("http://examples.test/browser/index.html");
+    await page.waitForFunction(`!document.querySelector("#report").textContent.startsWith("审查中")`);
+    const report = await page.evaluate<string>(`document.querySelector("#report").textContent`);
+    expect(report.split("\n")[0]).toBe("规划审计: 代县贯彻落实国家、省及市“十四五”应急体系规划实施方案");
+    expect(report).toContain("文本不完整");
     expect(problems).toEqual([]);
     await page.close();
   });
