@@ -29,7 +29,7 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
  * @example
  * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
  * const csv = renderMatrix(matrix, reports, "csv");
- * csv.split("\r\n")[1]; // "“十四五”国家应急体系规划,指标,core-1,生产安全事故死亡人数,与上级一致,弱于上级"
+ * csv.split("\r\n")[1]; // "national,“十四五”国家应急体系规划,indicator,指标,core-1,生产安全事故死亡人数,equal,与上级一致,weaker,弱于上级"
  */
 export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh"): string {
   checkArguments("renderMatrix", {
