@@ -215,14 +215,16 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       return explain(reference, subject, measureSignals(reference, subject, weights), weights);
     },
   };
-  let last = { present: 0, weights: itemWeights };
+  // The pair last scored, kept as two variables: an object per pair would be garbage on the hot path.
+  let lastPresent = 0;
+  let lastWeights = itemWeights;
   scoresFirst.set(scorer, {
     score(reference, subject) {
-      const weights = weightsFor(reference, subject);
-      last = { present: measureSignals(reference, subject, weights), weights };
-      return combine(last.present, weights);
+      lastWeights = weightsFor(reference, subject);
+      lastPresent = measureSignals(reference, subject, lastWeights);
+      return combine(lastPresent, lastWeights);
     },
-    explainLast: (reference, subject) => explain(reference, subject, last.present, last.weights),
+    explainLast: (reference, subject) => explain(reference, subject, lastPresent, lastWeights),
   });
   return scorer;
 }
