@@ -116,6 +116,18 @@ describe("terminal text", () => {
   });
 });
 
+describe("plain text of alignments and chains", () => {
+  it("shows the plans' words with none of their controls, each item on one line", () => {
+    for (const [name, text] of [["alignment", renderAlignment(alignment, "text")], ["chain", renderChain(chain, "text")]]) {
+      expect(text, name).not.toMatch(controlCharacter);
+      expect(text, name).not.toMatch(bidiControl);
+      expect(text, name).toContain("[U+202E]");
+      // The item's own line breaks become spaces: they cannot start a line that reads as the report's own.
+      expect(text, name).toContain(hostileCsv.replace(/\r\n|[\r\n]/gu, " "));
+    }
+  });
+});
+
 describe("bidi controls", () => {
   it("are shown as their code points, so text displays in the order it is stored", () => {
     expect(revealBidiControls(bidiMarker)).toBe("次序[U+202E]abc[U+202C]");
