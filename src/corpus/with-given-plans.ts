@@ -31,7 +31,10 @@ function givenAncestors(functionName: string, path: string, hint: string): FindA
  * @throws InputError as `plan-align`'s `auditPlan` does, and when the plan has levels above it and
  * `options.ancestors` is not given
  * @example
- * const report = auditPlan(countyPlan, { ancestors: [cityPlan, provincePlan, nationalPlan] });
+ * // Plans of your own (here plan-align's bundled ones): the county's, then those above it, nearest first.
+ * const daixian = getBundledPlan("daixian");
+ * const report = auditPlan(daixian, { ancestors: getAncestorPlans(daixian) });
+ * report.chain.map((step) => step.reference.id); // ["xinzhou", "shanxi", "national"]
  */
 export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditReport {
   return auditPlanFinding(givenAncestors("auditPlan", "options.ancestors", "give them as options.ancestors, nearest first"), subject, options);
@@ -43,7 +46,7 @@ export function auditPlan(subject: Plan, options: AuditOptions = {}): AuditRepor
  *
  * @throws InputError as `plan-align`'s `auditMany` does, and when a plan has levels above it
  * @example
- * const [report] = auditMany([nationalPlan]);
+ * auditMany([getBundledPlan("national")]).length; // 1
  */
 export function auditMany(subjects: readonly Plan[], options: Omit<AuditOptions, "ancestors"> = {}): AuditReport[] {
   return auditManyFinding(givenAncestors("auditMany", "plans", "audit it with auditPlan and options.ancestors"), subjects, options);
@@ -58,7 +61,8 @@ const amongThePlans = "put the plans above it among the plans";
  * @throws InputError at the call, before any audit, as `plan-align`'s `auditEach` does, and when a plan has
  * levels above it and none of their plans is among the plans
  * @example
- * for (const report of auditEach([provincePlan, cityPlan, ...countyPlans])) write(JSON.stringify(report));
+ * const plans = ["national", "shanxi", "daixian"].map(getBundledPlan); // from plan-align, or files of your own
+ * [...auditEach(plans)].map((report) => report.subject.id); // ["national", "shanxi", "daixian"]
  */
 export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {}): Generator<AuditReport> {
   const findAncestors = givenAncestors("auditEach", "plans", amongThePlans);
@@ -74,7 +78,9 @@ export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {})
  *
  * @throws InputError as `auditEach` does
  * @example
- * const { reports, matrix } = auditAll([nationalPlan, provincePlan, cityPlan, countyPlan]);
+ * const { reports, matrix } = auditAll(["national", "shanxi", "daixian"].map(getBundledPlan));
+ * reports.length; // 3
+ * matrix.rows.length; // 19: the national plan's 7 indicators, 山西省's 8 task and 4 project groups
  */
 export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
   return auditAllFinding(givenAncestors("auditAll", "plans", amongThePlans), plans, options);
