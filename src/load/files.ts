@@ -60,7 +60,8 @@ export async function loadPlanFile(file: string): Promise<Plan> {
  *
  * @throws PlanLoadError naming the file and line (`corpus.jsonl:12`) and each problem's path inside the plan
  * @example
- * const plans = await loadPlanCorpus("part-14.jsonl"); // your corpus file: the plan of each line, in order
+ * const plans = await loadPlanCorpus("docs/examples/corpus.jsonl", { verifyQuotes: true }); // in a clone
+ * plans.map((plan) => plan.id); // ["shili-county"]
  */
 export async function loadPlanCorpus(file: string, options: ResolveOptions = {}): Promise<Plan[]> {
   checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [ResolveOptionsSchema, options] });

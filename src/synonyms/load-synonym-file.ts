@@ -12,7 +12,8 @@ import { FilePathSchema } from "../model/options.js";
  * @example
  * const groups = await loadSynonymFile(path.join(getBundledDataDir(), "synonyms", "default.json"));
  * groups[0]?.canonical; // "单位地区生产总值"
- * const table = createSynonymTable([...defaultSynonymGroups, ...(await loadSynonymFile("my-synonyms.yaml"))]); // yours win
+ * const yours = await loadSynonymFile("docs/examples/synonyms.yaml"); // a table of your own (this one is in a clone)
+ * const table = createSynonymTable([...defaultSynonymGroups, ...yours]); // yours win
  */
 export async function loadSynonymFile(file: string): Promise<SynonymGroup[]> {
   checkArguments("loadSynonymFile", { file: [FilePathSchema, file] });

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 
-// What tests/readme.test.ts calls for each README line `expression; // → value`: the line must give the value
-// shown. Where the README leaves parts out (…), only the keys shown are compared, at every depth.
+// What tests/readme.test.ts calls for each README line `expression; // → value`, and tests/api-examples.test.ts
+// for each `expression; // value` of the API reference's examples: the line must give the value shown. Where
+// the README leaves parts out (…), only the keys shown are compared, at every depth.
 
 export function expectShown(actual: unknown, shown: unknown, partial: boolean, where: string): void {
-  assert.deepStrictEqual(partial ? keepShownKeys(actual, shown) : actual, shown, `${where}: the line gives another value than the README shows`);
+  assert.deepStrictEqual(partial ? keepShownKeys(actual, shown) : actual, shown, `${where}: the line gives another value than its comment shows`);
 }
 
 function keepShownKeys(actual: unknown, shown: unknown): unknown {
