@@ -179,9 +179,10 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       values[slot.terms] = weightedJaccard(terms, termsFor(subject), spread.terms);
       present |= bit.terms;
     }
-    const measures = [a.forms.prepared.measure, b.forms.prepared.measure];
-    if (measures[0] !== undefined && measures[1] !== undefined) {
-      values[slot.measure] = measures[0] === measures[1] ? 1 : 0;
+    const measureA = a.forms.prepared.measure;
+    const measureB = b.forms.prepared.measure;
+    if (measureA !== undefined && measureB !== undefined) {
+      values[slot.measure] = measureA === measureB ? 1 : 0;
       present |= bit.measure;
     }
     if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
