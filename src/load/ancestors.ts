@@ -60,7 +60,9 @@ export function getAncestorNames(plan: Plan): string[] {
   return ancestorNames(plan.jurisdiction, hierarchyByName());
 }
 
-const hierarchyByName = () => new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry]));
+// Built once: the hierarchy is frozen, and every plan audited walks it.
+let byName: ReadonlyMap<string, JurisdictionEntry> | undefined;
+const hierarchyByName = () => (byName ??= new Map(getHierarchy().jurisdictions.map((entry) => [entry.name, entry])));
 
 /**
  * The names above a jurisdiction, nearest first: its stated parent (or the table's), then the table's
