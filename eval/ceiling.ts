@@ -1,0 +1,92 @@
+// npm run eval:ceiling — how far any selection of task and project pairs can go on the evidence plan-align
+// has: a logistic regression, free to weigh every feature of eval/pair-features.ts, is trained on some gold
+// sets and measured on the others. If the best weighting of a family of evidence stays far below a floor,
+// no rule built on that evidence reaches it. Outline sets are left out: they align group by group already.
+import { featureFamilies, featureNames, pairFeatures, type FeatureFamily, type PairRow } from "./pair-features.js";
+import { trainLogistic, type LogisticModel } from "./logistic.js";
+import { loadGoldSets, measures, scoreGoldSet } from "./gold.js";
+
+const sets = loadGoldSets().filter((set) => (set.kind === "task" || set.kind === "project") && set.referenceDocument === undefined);
+const goldCount = new Map(sets.map((set) => [set.name, set.pairs.length]));
+const rows = sets.flatMap(pairFeatures);
+
+interface Outcome {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+}
+
+/** The pairs a model accepts at a threshold, against the gold of the sets those rows come from. */
+function outcome(testRows: readonly PairRow[], accept: (row: PairRow) => boolean): Outcome {
+  let truePositives = 0;
+  let falsePositives = 0;
+  for (const row of testRows) {
+    if (!accept(row)) continue;
+    if (row.gold) truePositives += 1;
+    else falsePositives += 1;
+  }
+  const gold = [...new Set(testRows.map((row) => row.set))].reduce((sum, name) => sum + goldCount.get(name)!, 0);
+  return { truePositives, falsePositives, falseNegatives: gold - truePositives };
+}
+
+const f1Of = (result: Outcome) => measures(result.truePositives, result.falsePositives, result.falseNegatives).f1;
+const thresholds = Array.from({ length: 19 }, (_, index) => (index + 1) / 20);
+
+/** Trains on some rows and picks the threshold best on those same rows: nothing is chosen on the rows tested. */
+function fit(trainRows: readonly PairRow[], columns: readonly number[]): { model: LogisticModel; threshold: number; accept: (row: PairRow) => boolean } {
+  const pick = (row: PairRow) => columns.map((column) => row.features[column]!);
+  const model = trainLogistic(trainRows.map(pick), trainRows.map((row) => row.gold));
+  const probabilities = new Map(trainRows.map((row) => [row, model.probability(pick(row))]));
+  const threshold = thresholds.reduce((best, candidate) =>
+    f1Of(outcome(trainRows, (row) => probabilities.get(row)! >= candidate)) > f1Of(outcome(trainRows, (row) => probabilities.get(row)! >= best)) ? candidate : best);
+  return { model, threshold, accept: (row) => model.probability(pick(row)) >= threshold };
+}
+
+const add = (a: Outcome, b: Outcome): Outcome => ({
+  truePositives: a.truePositives + b.truePositives,
+  falsePositives: a.falsePositives + b.falsePositives,
+  falseNegatives: a.falseNegatives + b.falseNegatives,
+});
+const none: Outcome = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+const show = (result: Outcome) => {
+  const { precision, recall, f1 } = measures(result.truePositives, result.falsePositives, result.falseNegatives);
+  return `${percent(precision)} ${percent(recall)} ${percent(f1)}`;
+};
+
+console.log("How far a selection over plan-align's evidence can go on task and project pairs: a logistic regression weighs");
+console.log("every feature of each family (eval/pair-features.ts), trained on some gold sets, measured on the others.");
+console.log(`${rows.length} scored pairs of ${sets.length} sets, ${rows.filter((row) => row.gold).length} of them gold.\n`);
+console.log(`${"evidence".padEnd(16)} ${"tuning → held-out: P, R, F1".padEnd(24)}   ${"each set left out: P, R, F1".padEnd(24)}   fitted to all`);
+
+const families = Object.keys(featureFamilies) as FeatureFamily[];
+let perSetWithAll: string[] = [];
+for (let upTo = 1; upTo <= families.length; upTo++) {
+  const names: readonly string[] = families.slice(0, upTo).flatMap((family) => featureFamilies[family]);
+  const columns = names.map((name) => featureNames.indexOf(name));
+  const heldOutRows = rows.filter((row) => !row.tuning);
+  const heldOut = outcome(heldOutRows, fit(rows.filter((row) => row.tuning), columns).accept);
+  let leftOut = none;
+  perSetWithAll = [];
+  for (const set of sets) {
+    const testRows = rows.filter((row) => row.set === set.name);
+    const result = outcome(testRows, fit(rows.filter((row) => row.set !== set.name), columns).accept);
+    leftOut = add(leftOut, result);
+    perSetWithAll.push(`  ${set.name.padEnd(28)} ${set.tuning === true ? "tuning  " : "held-out"} ${show(result)}`);
+  }
+  const all = outcome(rows, fit(rows, columns).accept);
+  const label = upTo === 1 ? families[0]! : `+ ${families[upTo - 1]}`;
+  console.log(`${label.padEnd(16)} ${show(heldOut)}   ${show(leftOut)}   ${percent(f1Of(all))}`);
+}
+
+let today = none;
+let todayHeldOut = none;
+for (const set of sets) {
+  const score = scoreGoldSet(set);
+  const result = { truePositives: score.truePositives, falsePositives: score.falsePositives, falseNegatives: score.falseNegatives };
+  today = add(today, result);
+  if (set.tuning !== true) todayHeldOut = add(todayHeldOut, result);
+}
+console.log(`${"today's rule".padEnd(16)} ${show(todayHeldOut)}   ${show(today)}   (selection by rank, the same six sets)`);
+console.log("\nwith every family, each set left out in turn (P, R, F1):");
+for (const line of perSetWithAll) console.log(line);
