@@ -33,13 +33,12 @@ const f1Of = (result: Outcome) => measures(result.truePositives, result.falsePos
 const thresholds = Array.from({ length: 19 }, (_, index) => (index + 1) / 20);
 
 /** Trains on some rows and picks the threshold best on those same rows: nothing is chosen on the rows tested. */
-function fit(trainRows: readonly PairRow[], columns: readonly number[]): { model: LogisticModel; threshold: number; accept: (row: PairRow) => boolean } {
-  const pick = (row: PairRow) => columns.map((column) => row.features[column]!);
-  const model = trainLogistic(trainRows.map(pick), trainRows.map((row) => row.gold));
-  const probabilities = new Map(trainRows.map((row) => [row, model.probability(pick(row))]));
-  const threshold = thresholds.reduce((best, candidate) =>
-    f1Of(outcome(trainRows, (row) => probabilities.get(row)! >= candidate)) > f1Of(outcome(trainRows, (row) => probabilities.get(row)! >= best)) ? candidate : best);
-  return { model, threshold, accept: (row) => model.probability(pick(row)) >= threshold };
+function fit(trainRows: readonly PairRow[]): (row: PairRow) => boolean {
+  const model = trainLogistic(trainRows.map((row) => row.features), trainRows.map((row) => row.gold));
+  const probabilities = new Map(trainRows.map((row) => [row, model.probability(row.features)]));
+  const f1At = thresholds.map((threshold) => f1Of(outcome(trainRows, (row) => probabilities.get(row)! >= threshold)));
+  const threshold = thresholds[f1At.indexOf(Math.max(...f1At))]!;
+  return (row) => model.probability(row.features) >= threshold;
 }
 
 const add = (a: Outcome, b: Outcome): Outcome => ({
@@ -54,6 +53,20 @@ const show = (result: Outcome) => {
   return `${percent(precision)} ${percent(recall)} ${percent(f1)}`;
 };
 
+/** One row of the table: trained on the tuning sets and measured on the held-out; each set left out in turn; fitted to all. */
+function evaluate(label: string, evaluated: readonly PairRow[]): string[] {
+  const heldOut = outcome(evaluated.filter((row) => !row.tuning), fit(evaluated.filter((row) => row.tuning)));
+  let leftOut = none;
+  const perSet: string[] = [];
+  for (const set of sets) {
+    const result = outcome(evaluated.filter((row) => row.set === set.name), fit(evaluated.filter((row) => row.set !== set.name)));
+    leftOut = add(leftOut, result);
+    perSet.push(`  ${set.name.padEnd(28)} ${set.tuning === true ? "tuning  " : "held-out"} ${show(result)}`);
+  }
+  console.log(`${label.padEnd(16)} ${show(heldOut)}   ${show(leftOut)}   ${percent(f1Of(outcome(evaluated, fit(evaluated))))}`);
+  return perSet;
+}
+
 console.log("How far a selection over plan-align's evidence can go on task and project pairs: a logistic regression weighs");
 console.log("every feature of each family (eval/pair-features.ts), trained on some gold sets, measured on the others.");
 console.log(`${rows.length} scored pairs of ${sets.length} sets, ${rows.filter((row) => row.gold).length} of them gold.\n`);
@@ -62,35 +75,14 @@ console.log(`${"evidence".padEnd(16)} ${"tuning → held-out: P, R, F1".padEnd(2
 const families = Object.keys(featureFamilies) as FeatureFamily[];
 let perSetWithAll: string[] = [];
 for (let upTo = 1; upTo <= families.length; upTo++) {
-  const names: readonly string[] = families.slice(0, upTo).flatMap((family) => featureFamilies[family]);
-  const columns = names.map((name) => featureNames.indexOf(name));
-  const heldOutRows = rows.filter((row) => !row.tuning);
-  const heldOut = outcome(heldOutRows, fit(rows.filter((row) => row.tuning), columns).accept);
-  let leftOut = none;
-  perSetWithAll = [];
-  for (const set of sets) {
-    const testRows = rows.filter((row) => row.set === set.name);
-    const result = outcome(testRows, fit(rows.filter((row) => row.set !== set.name), columns).accept);
-    leftOut = add(leftOut, result);
-    perSetWithAll.push(`  ${set.name.padEnd(28)} ${set.tuning === true ? "tuning  " : "held-out"} ${show(result)}`);
-  }
-  const all = outcome(rows, fit(rows, columns).accept);
+  const columns = families.slice(0, upTo).flatMap((family) => featureFamilies[family] as readonly string[]).map((name) => featureNames.indexOf(name));
   const label = upTo === 1 ? families[0]! : `+ ${families[upTo - 1]}`;
-  console.log(`${label.padEnd(16)} ${show(heldOut)}   ${show(leftOut)}   ${percent(f1Of(all))}`);
+  perSetWithAll = evaluate(label, rows.map((row) => ({ ...row, features: columns.map((column) => row.features[column]!) })));
 }
-
 // A nonlinear weighting too: every feature with every pairwise product, so that one feature may count only
 // where another is high. More freedom to fit the sets trained on; the sets left out say whether it carries.
-{
-  const withProducts = (features: readonly number[]) => [...features, ...features.flatMap((a, i) => features.slice(i).map((b) => a * b))];
-  const expanded = rows.map((row) => ({ ...row, features: withProducts(row.features) }));
-  const columns = expanded[0]!.features.map((_, column) => column);
-  const heldOut = outcome(expanded.filter((row) => !row.tuning), fit(expanded.filter((row) => row.tuning), columns).accept);
-  let leftOut = none;
-  for (const set of sets) leftOut = add(leftOut, outcome(expanded.filter((row) => row.set === set.name), fit(expanded.filter((row) => row.set !== set.name), columns).accept));
-  const all = outcome(expanded, fit(expanded, columns).accept);
-  console.log(`${"+ products".padEnd(16)} ${show(heldOut)}   ${show(leftOut)}   ${percent(f1Of(all))}`);
-}
+const withProducts = (features: readonly number[]) => [...features, ...features.flatMap((a, index) => features.slice(index).map((b) => a * b))];
+evaluate("+ products", rows.map((row) => ({ ...row, features: withProducts(row.features) })));
 
 let today = none;
 let todayHeldOut = none;

@@ -1,6 +1,6 @@
 // Features of every scored pair of a task or project gold set, by family of evidence: what eval/ceiling.ts
 // weighs to find how far any selection over these kinds of evidence can go.
-import { alignPlans, listCandidates } from "../src/align/align-plans.js";
+import { alignPlans, defaultSelection, listCandidates } from "../src/align/align-plans.js";
 import { collectItems, type PlanItem } from "../src/align/items.js";
 import { bundledPlanIds, getBundledPlan } from "../src/load/bundled.js";
 import { getSectionPath } from "../src/model/sections.js";
@@ -70,12 +70,20 @@ export function pairFeatures(set: GoldSet): PairRow[] {
 
 function scoresBy(entries: ReadonlyArray<readonly [string, number]>): Map<string, number[]> {
   const scores = new Map<string, number[]>();
-  for (const [id, score] of entries) scores.set(id, [...(scores.get(id) ?? []), score]);
+  for (const [id, score] of entries) {
+    const list = scores.get(id);
+    if (list === undefined) scores.set(id, [score]);
+    else list.push(score);
+  }
   for (const list of scores.values()) list.sort((a, b) => b - a);
   return scores;
 }
 
-const meanOfBest = (sorted: readonly number[]) => sorted.slice(0, 3).reduce((sum, score) => sum + score, 0) / Math.min(3, sorted.length);
+// The neighbourhood selection by rank stands a pair out from (docs/matching.md).
+const meanOfBest = (sorted: readonly number[]) => {
+  const nearest = sorted.slice(0, defaultSelection.neighbours);
+  return nearest.reduce((sum, score) => sum + score, 0) / nearest.length;
+};
 
 /** Whether the items stand in groups that group alignment pairs; how far apart they stand; their length ratio. */
 function structureOf(reference: Plan, subject: Plan, referenceItems: readonly PlanItem[], subjectItems: readonly PlanItem[]) {
@@ -118,9 +126,10 @@ function clauseEvidence(items: readonly PlanItem[]) {
   const weight = (word: string) => Math.log((clauseCount + 1) / ((frequency.get(word) ?? 0) + 1));
   const total = (set: ReadonlySet<string>) => [...set].reduce((sum, word) => sum + weight(word), 0);
   const shared = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].reduce((sum, word) => sum + (b.has(word) ? weight(word) : 0), 0);
+  const totals = new Map<ReadonlySet<string>, number>([...documents.values()].flatMap((document) => document.clauses.map((clause) => [clause, total(clause)] as const)));
   const carried = (clause: ReadonlySet<string>, other: ReadonlySet<string>) => {
     const overlap = shared(clause, other);
-    return overlap >= 6 && overlap >= 0.5 * total(clause);
+    return overlap >= 6 && overlap >= 0.5 * totals.get(clause)!;
   };
   return (referenceId: string, subjectId: string) => {
     const a = documents.get(referenceId)!;
@@ -129,7 +138,7 @@ function clauseEvidence(items: readonly PlanItem[]) {
     for (const x of a.clauses) {
       for (const y of b.clauses) {
         const overlap = shared(x, y);
-        const union = total(x) + total(y) - overlap;
+        const union = totals.get(x)! + totals.get(y)! - overlap;
         if (union > 0) bestClausePair = Math.max(bestClausePair, overlap / union);
       }
     }
