@@ -1,7 +1,7 @@
 // A logistic regression, for eval/ceiling.ts: how well any weighting of a set of pair features separates
 // gold pairs from the rest. Plain batch gradient descent on standardized features, L2-regularized and
-// deterministic. ml-logistic-regression was tried: it neither standardizes nor regularizes, and its default
-// 50,000 steps over ten thousand pairs take minutes; these few lines do what is needed in about a second.
+// deterministic. ml-logistic-regression was read and installed: it neither standardizes nor regularizes, and
+// it runs a fixed 50,000 full passes by default where about 1,500 suffice; these lines train in seconds.
 
 export interface LogisticModel {
   /** The probability that a pair with these features is a gold pair. */
