@@ -8,7 +8,7 @@ import type { Tokenizer } from "../src/text/tokenize.js";
 import { extractPlan } from "../src/extract/extract-plan.js";
 import { comparableForm, variants } from "./variants.js";
 import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
-import { metadataFields, scoreMetadata } from "./metadata.js";
+import { layoutsDirectory, metadataFields, openingsDirectory, scoreMetadata, type MetadataScore } from "./metadata.js";
 import { measureAgreement } from "./agreement.js";
 import { categoryOf, loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
@@ -123,10 +123,17 @@ for (const id of extractionSources) {
   }
 }
 
-const metadata = scoreMetadata();
-console.log(`\ndocument metadata on ${metadata.fixtures.length} page layouts (tests/fixtures/layouts/; floor 95%): ${percent(metadata.accuracy).trim()} of fields`);
-console.log(metadataFields.map((field) => `${field} ${percent(metadata.fieldAccuracy[field]).trim()}`).join(" · "));
-if (verbose) for (const miss of metadata.mismatches) console.log(`    ${miss.fixture} ${miss.field}: expected ${miss.expected}, read ${miss.actual}`);
+const metadataRuns: Array<[string, MetadataScore]> = [
+  ["synthetic page layouts (tests/fixtures/layouts/)", scoreMetadata(layoutsDirectory)],
+  ["real page openings, tuning half (tests/fixtures/openings/)", scoreMetadata(openingsDirectory, "tuning")],
+  ["real page openings, held-out half (not tuned on)", scoreMetadata(openingsDirectory, "held-out")],
+];
+console.log("\ndocument metadata (floor 95% of fields, no page refused)");
+for (const [name, metadata] of metadataRuns) {
+  console.log(`${name}: ${metadata.fixtures.length} pages, ${percent(metadata.accuracy).trim()} of fields, ${metadata.refused} refused`);
+  console.log(`    ${metadataFields.filter((field) => metadata.fieldAccuracy[field] !== undefined).map((field) => `${field} ${percent(metadata.fieldAccuracy[field] ?? 0).trim()}`).join(" · ")}`);
+  if (verbose) for (const miss of metadata.mismatches) console.log(`    ${miss.fixture} ${miss.field}: expected ${miss.expected}, read ${miss.actual}`);
+}
 
 console.log("\nagreement of two blind readings of the same plans (tests/fixtures/agreement/): the ceiling a matcher's F1 is measured under");
 for (const entry of measureAgreement()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractPlan, getAncestorPlans, getBundledPlan, getHierarchy, PlanLoadError, type Plan } from "../src/index.js";
+import { extractPlan, getAncestorPlans, getBundledPlan, getHierarchy, type Plan } from "../src/index.js";
 import { findDivisions, resolveDivision } from "../src/jurisdictions/divisions.js";
 
 describe("the national division table", () => {
@@ -57,9 +57,11 @@ describe("extracting a document's jurisdiction", () => {
     expect(plan.notes.join(" ")).toContain("示例县 is not in the national division table");
   });
 
-  it("says which divisions an ambiguous name could be and how to settle it", () => {
-    expect(() => extractPlan(document, { jurisdiction: { name: "朝阳区" } })).toThrow(PlanLoadError);
-    expect(() => extractPlan(document, { jurisdiction: { name: "朝阳区" } })).toThrow(/北京市朝阳区 \(110105\), 长春市朝阳区 \(220104\).*--parent/u);
+  it("places an ambiguous name one way, and says which divisions it could be and how to settle it", () => {
+    const { plan, warnings } = extractPlan(document, { jurisdiction: { name: "朝阳区" } });
+    expect(plan.jurisdiction).toEqual({ name: "朝阳区", level: "county", parent: "北京市" });
+    expect(warnings).toEqual([{ path: "jurisdiction", message: expect.stringMatching(/北京市朝阳区 \(110105\), 长春市朝阳区 \(220104\); placed under 北京市.*--parent 长春市/u) }]);
+    expect(plan.notes.join(" ")).toContain("placed under 北京市");
     expect(extractPlan(document, { jurisdiction: { name: "朝阳区", parent: "长春市" } }).plan.jurisdiction).toEqual({ name: "朝阳区", level: "county", parent: "长春市" });
   });
 });

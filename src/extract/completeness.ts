@@ -17,13 +17,16 @@ const closingLine = /^(?:\d{4}年\d{1,2}月\d{1,2}日|\(此件[^)]*\))$/u;
  * ends with (as written).
  *
  * @param head - the lines before the body: a line 目录 there means the body opens with a table of contents
+ * @param hasFirstPart - whether the document has a line that opens its first part (一、)
  * @param body - the lines from the first heading to the end of the document proper
  */
-export function readCompleteness(head: readonly Line[], body: readonly Line[], kind: PlanKind | null): Completeness | undefined {
+export function readCompleteness(head: readonly Line[], body: readonly Line[], kind: PlanKind | null, hasFirstPart: boolean): Completeness | undefined {
   const { announced, text } = splitContents(head, body);
   const last = text.at(-1) ?? body.at(-1);
   if (last === undefined) return undefined;
   const reasons: Completeness["reasons"] = [];
+  // Every plan is written in parts; a copy without its first part stops before it, whatever its last line.
+  if (!hasFirstPart) reasons.push("ends-before-first-part");
   const heading = readHeading(last);
   if (isBareNumbering(last) || (heading !== undefined && !heading.runsOn && !sentenceEnd.test(last.norm))) reasons.push("ends-after-heading");
   else if (!sentenceEnd.test(last.norm) && !closingLine.test(last.norm)) reasons.push("ends-mid-sentence");

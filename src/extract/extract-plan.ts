@@ -1,6 +1,6 @@
-import { resolveDivision, toJurisdiction } from "../jurisdictions/divisions.js";
+import { resolveDivision, toJurisdiction, type Division } from "../jurisdictions/divisions.js";
 import { getHierarchy } from "../load/ancestors.js";
-import { PlanLoadError } from "../load/errors.js";
+import type { PlanIssue } from "../model/input-error.js";
 import { parsePlan } from "../load/parse-plan.js";
 import { levelDepth, type Indicator, type Level, type Omission, type Plan, type PlanKind, type Project, type Section, type Task, type Units } from "../model/plan.js";
 import { parseNormalizedTarget } from "../targets/parse-target.js";
@@ -39,6 +39,17 @@ export interface Extraction {
   plan: Plan;
   /** Plain text as given (LF line breaks), or the text of an HTML page with its tags stripped. */
   sourceText: string;
+  /**
+   * What the document did not show and extraction had to assume, each naming the field and the option that
+   * sets it (a title named after the file, a jurisdiction placed one of two ways). Also in the plan's notes.
+   */
+  warnings: PlanIssue[];
+}
+
+/** A plan's title where the document shows none: its file's name, so that reports still tell plans apart. */
+function untitledName(sourceFile: string | undefined): string {
+  const base = (sourceFile ?? "").replace(/^.*[\\/]/u, "").replace(/\.[^.]*$/u, "");
+  return base === "" ? "（未找到标题）" : `（未找到标题）${base}`;
 }
 
 // Lines after the body that belong to the web page, not the document.
@@ -75,24 +86,26 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   checkArguments("extractPlan", { meta: [ExtractMetaSchema, meta] });
   const sourceText = toDocumentText(input);
   const lines = splitLines(sourceText);
-  const bodyStart = findBodyStart(lines);
+  // Without a first part (一、) the copy stops before it, or its parts were run into one line: then every line
+  // may hold the title and the notice, and the whole text is read as the body too.
+  const firstPart = findFirstPart(lines);
+  const bodyStart = firstPart ?? 0;
   const bodyEnd = findBodyEnd(lines, bodyStart);
-  const read = readMetadata(lines, bodyStart, sourceText);
+  const read = readMetadata(lines, firstPart ?? lines.length, sourceText);
   const kind = meta.kind !== undefined ? meta.kind : read.kind;
-  const completeness = readCompleteness(lines.slice(0, bodyStart), lines.slice(bodyStart, bodyEnd), kind);
+  const completeness = readCompleteness(lines.slice(0, bodyStart), lines.slice(bodyStart, bodyEnd), kind, firstPart !== undefined);
   const period = meta.period !== undefined ? meta.period : read.period;
   const tree = buildTree(lines.slice(bodyStart, bodyEnd));
   const builder = new PlanBuilder(sourceText, kind === "annual-work-points" && period !== null ? period.start : undefined, period?.end);
   builder.visit(tree, []);
-  const title = meta.title ?? read.title;
   const settled = settleJurisdiction(meta.jurisdiction, read);
-  const jurisdiction = "problem" in settled ? null : settled.jurisdiction;
-  const unknownName = !("problem" in settled) && !settled.inTable && meta.jurisdiction?.level === undefined && settled.jurisdiction.name !== "全国";
-  const missing = [
-    ...(title === null ? [{ path: "title", message: "no title found in the document: give one (meta.title, --title)" }] : []),
-    ...("problem" in settled ? [{ path: "jurisdiction", message: settled.problem }] : []),
+  const { jurisdiction } = settled;
+  // A field the document does not show leaves the plan extracted, with a warning that names the option to set it.
+  const warnings: PlanIssue[] = [
+    ...(meta.title === undefined && read.title === null ? [{ path: "title", message: `no title found in the document: named after its file; give the title (meta.title, --title)` }] : []),
+    ...settled.warnings.map((message) => ({ path: "jurisdiction", message })),
   ];
-  if (missing.length > 0) throw new PlanLoadError(meta.sourceFile ?? "<document>", missing);
+  const title = meta.title ?? read.title ?? untitledName(meta.sourceFile);
   const plan = {
     schemaVersion: 1,
     id: meta.id ?? "extracted",
@@ -110,7 +123,7 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
     notes: [
       "Extracted by plan-align extract; check it against the document before relying on it.",
       ...(completeness === undefined ? [] : [`The copy is cut off (${completeness.reasons.join(", ")}); it ends with: ${completeness.endsWith}`]),
-      ...(unknownName ? [`${jurisdiction?.name} is not in the national division table: its level and parent are read from its name and the plans it cites; give them (--level, --parent) where they are wrong.`] : []),
+      ...warnings.map((warning) => `${warning.path}: ${warning.message}`),
     ],
     sections: builder.sections,
     indicators: builder.indicators,
@@ -118,12 +131,13 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
     projects: builder.projects,
     omissions: builder.omissions,
   };
-  return { plan: parsePlan(plan, meta.sourceFile ?? "<extracted>"), sourceText };
+  return { plan: parsePlan(plan, meta.sourceFile ?? "<extracted>"), sourceText, warnings };
 }
 
-function findBodyStart(lines: readonly Line[]): number {
+/** The line of the document's first part (一、…), where there is one. */
+function findFirstPart(lines: readonly Line[]): number | undefined {
   const first = lines.findIndex((line) => /^一、/u.test(line.norm));
-  return first === -1 ? 0 : first;
+  return first === -1 ? undefined : first;
 }
 
 function findBodyEnd(lines: readonly Line[], start: number): number {
@@ -485,29 +499,47 @@ export function parseUnits(norm: string): Units | undefined {
 
 /**
  * The jurisdiction: its name as given or read from the title or issuer; its level and parent as given, else
- * from the national division table (原平市 → county under 忻州市), using the plans the text cites to tell
- * apart divisions of one name; for a name the table does not know, from the bundled hierarchy or the cited
- * plans.
+ * from the national division table (原平市 → county under 忻州市), using the names written above it and the
+ * plans the text cites to tell apart divisions of one name; for a name the table does not know, from the
+ * bundled hierarchy or the cited plans. Where the document names none, or a name several divisions share
+ * with nothing to choose between them, it is placed as well as the text allows and a warning says how.
  */
-function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType<typeof readMetadata>): { jurisdiction: Plan["jurisdiction"]; inTable: boolean } | { problem: string } {
-  const name = given?.name ?? read.jurisdiction?.name;
-  if (name === undefined) return { problem: "no jurisdiction found in the title or issuer: give one (meta.jurisdiction, --jurisdiction)" };
+function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType<typeof readMetadata>): { jurisdiction: Plan["jurisdiction"]; warnings: string[] } {
   const withGiven = (found: Plan["jurisdiction"]): Plan["jurisdiction"] => ({
     name: found.name, level: given?.level ?? found.level, parent: given?.parent !== undefined ? given.parent : found.parent,
   });
-  const hints = [...(given?.parent == null ? [] : [given.parent]), ...read.citedJurisdictions.map((cited) => cited.name)];
-  const lookup = resolveDivision(name, hints);
-  if (lookup.status === "found") return { jurisdiction: withGiven(toJurisdiction(lookup.division)), inTable: true };
-  if (lookup.status === "ambiguous") {
-    if (given?.level !== undefined && given.parent !== undefined) return { jurisdiction: { name, level: given.level, parent: given.parent }, inTable: true };
-    const options = lookup.candidates.map((candidate) => `${candidate.ancestors[0] ?? ""}${candidate.name} (${candidate.code})`).join(", ");
-    return { problem: `${name} names ${lookup.candidates.length} divisions: ${options}; give the one above it (meta.jurisdiction.parent, --parent ${lookup.candidates[0]?.ancestors[0] ?? ""})` };
-  }
-  const level = given?.level ?? read.jurisdiction?.level ?? "county";
-  const known = getHierarchy().jurisdictions.find((entry) => entry.name === name);
-  if (known !== undefined) return { jurisdiction: withGiven({ name, level: known.level, parent: known.parent }), inTable: false };
-  const above = read.citedJurisdictions
+  const levelHere = given?.level ?? read.jurisdiction?.level ?? "county";
+  const citedAbove = (level: Level) => read.citedJurisdictions
     .filter((cited) => levelDepth[cited.level] < levelDepth[level])
-    .sort((a, b) => levelDepth[b.level] - levelDepth[a.level])[0];
-  return { jurisdiction: withGiven({ name, level, parent: above?.name ?? (level === "province" ? "全国" : null) }), inTable: false };
+    .sort((a, b) => levelDepth[b.level] - levelDepth[a.level])[0]?.name ?? (level === "province" ? "全国" : null);
+  const name = given?.name ?? read.jurisdiction?.name;
+  if (name === undefined) {
+    const parent = given?.parent !== undefined ? given.parent : citedAbove(levelHere);
+    return {
+      jurisdiction: { name: unknownJurisdiction, level: levelHere, parent },
+      warnings: [`no jurisdiction found in the title, issuer or notice: taken as an unknown ${levelHere}${parent === null ? "" : ` under ${parent}`}; give it (meta.jurisdiction, --jurisdiction, --level, --parent)`],
+    };
+  }
+  const hints = [...(given?.parent == null ? [] : [given.parent]), ...(read.jurisdiction?.above ?? []), ...read.citedJurisdictions.map((cited) => cited.name)];
+  const lookup = resolveDivision(name, hints);
+  if (lookup.status === "found") return { jurisdiction: withGiven(toJurisdiction(lookup.division)), warnings: [] };
+  if (lookup.status === "ambiguous") {
+    if (given?.level !== undefined && given.parent !== undefined) return { jurisdiction: { name, level: given.level, parent: given.parent }, warnings: [] };
+    const [chosen, ...others] = lookup.candidates as [Division, ...Division[]];
+    const placement = (division: Division) => `${division.ancestors[0] ?? ""}${division.name} (${division.code})`;
+    return {
+      jurisdiction: withGiven(toJurisdiction(chosen)),
+      warnings: [`${name} names ${lookup.candidates.length} divisions: ${lookup.candidates.map(placement).join(", ")}; placed under ${chosen.ancestors[0] ?? "全国"}, the first; where it is another, give the one above it (meta.jurisdiction.parent, --parent ${others[0]?.ancestors[0] ?? ""})`],
+    };
+  }
+  const known = getHierarchy().jurisdictions.find((entry) => entry.name === name);
+  if (known !== undefined) return { jurisdiction: withGiven({ name, level: known.level, parent: known.parent }), warnings: [] };
+  const unknownName = given?.level === undefined && name !== "全国";
+  return {
+    jurisdiction: withGiven({ name, level: levelHere, parent: citedAbove(levelHere) }),
+    warnings: unknownName ? [`${name} is not in the national division table: its level and parent are read from its name and the plans it cites; give them (--level, --parent) where they are wrong`] : [],
+  };
 }
+
+/** The name a plan's jurisdiction is given where the document names none. */
+export const unknownJurisdiction = "（未知辖区）";

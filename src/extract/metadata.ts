@@ -1,4 +1,5 @@
 import type { Level, PlanKind } from "../model/plan.js";
+import { findDivisions } from "../jurisdictions/divisions.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
 import { readLeadingDate, readWholeDate } from "./dates.js";
 import { readInfoTable } from "./info-table.js";
@@ -14,7 +15,8 @@ export interface DocumentMetadata {
   publishDate: string | null;
   kind: PlanKind | null;
   period: { start: number; end: number } | null;
-  jurisdiction: { name: string; level: Level } | null;
+  /** The jurisdiction the title or issuer starts with, and the names written out above it (通化市 of 通化市东昌区). */
+  jurisdiction: { name: string; level: Level; above: string[] } | null;
   /** Jurisdictions named in the plans the document cites (《山西省…规划》), for finding its parent. */
   citedJurisdictions: Array<{ name: string; level: Level }>;
 }
@@ -115,7 +117,22 @@ function readSignature(free: readonly Line[]): { issuer: string | null; date: st
     if (issuer !== null) return { issuer, date };
     firstDate ??= date;
   }
-  return { issuer: null, date: firstDate };
+  return firstDate === null ? readSignatureInRunningText(free) : { issuer: null, date: firstDate };
+}
+
+// A signature run into the text when a page's paragraphs were joined: …认真贯彻执行。 永嘉县人民政府 2021年12月28日 …
+const signatureInText = /[。！!]\s*([\p{Script=Han}()]{3,30})\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/gu;
+
+function readSignatureInRunningText(free: readonly Line[]): { issuer: string | null; date: string | null } {
+  for (const line of free) {
+    if (line.raw.length <= maxNameLine) continue;
+    for (const match of normalizeText(line.raw).matchAll(signatureInText)) {
+      const issuer = asIssuer(match[1] ?? "");
+      const date = readWholeDate(match[2] ?? "");
+      if (issuer !== null && date !== null) return { issuer, date };
+    }
+  }
+  return { issuer: null, date: null };
 }
 
 /** The body before 关于印发 in the notice's heading, on its line or the line above (示例县人民政府办公室 / 关于印发…). */
@@ -201,7 +218,32 @@ function readTitle(free: readonly Line[], titleCells: readonly string[]): string
     const text = titleText(line.raw);
     if (isTitle(text)) return withOpening(free, position, text, readCitedTitles(free, titleCells));
   }
-  return readTitleFromNotice(free, titleCells) ?? titleCells.map(titleText).find(isTitle) ?? null;
+  return readTitleFromNotice(free, titleCells) ?? titleCells.map(titleText).find(isTitle) ?? readTitleFromRunningText(free);
+}
+
+// What stands around the document's own title in running text: 《…》已经县政府同意, 现将《…》印发给你们, 编制《…》,
+// 《…》是我县…; a title after 根据, 依据, 按照 or 贯彻落实 is one the document cites.
+const ownTitleBefore = /(?:编制|制定|修订|现将|特将|将|印发)$/u;
+const ownTitleAfter = /^(?:已经|已|经|现印发|现予印发|印发给|是我|是全|为我|作为我)/u;
+
+/**
+ * The title as running text names it, where no line stands for it: the first 《…》 shaped as a title (a
+ * jurisdiction or period first, a plan's ending last) that the text publishes or writes rather than cites.
+ */
+function readTitleFromRunningText(free: readonly Line[]): string | null {
+  for (const line of free) {
+    const simple = simplifyText(line.raw);
+    const written = asWritten(line.raw, simple);
+    for (const match of simple.matchAll(bookTitle)) {
+      const inner = match[1] ?? "";
+      const before = simple.slice(Math.max(0, match.index - 4), match.index);
+      const after = simple.slice(match.index + match[0].length, match.index + match[0].length + 4);
+      if (!ownTitleBefore.test(before) && !ownTitleAfter.test(after)) continue;
+      const title = titleText(written.slice(match.index + 1, match.index + 1 + inner.length));
+      if (isTitle(title) && opensLikeTitle(title)) return title;
+    }
+  }
+  return null;
 }
 
 /**
@@ -273,11 +315,26 @@ function levelOf(name: string): Level {
   return "county";
 }
 
-/** The jurisdiction a title or issuer starts with: 代县…, 南阳市…, 吉林省…, 金华市应急管理局. */
-export function readJurisdiction(text: string): { name: string; level: Level } | null {
-  const match = jurisdictionName.exec(text.replace(/^\d{4}年/u, ""));
-  if (match?.[1] === undefined || /^全/u.test(match[1])) return null;
-  return { name: match[1], level: levelOf(match[1]) };
+/**
+ * The jurisdiction a title or issuer starts with: 代县…, 南阳市…, 吉林省…, 金华市应急管理局. Where the names
+ * above it are written out first (浙江省温州市永嘉县…, 通化市东昌区…), the deepest of them, with the others as
+ * `above`: a name is taken as the next of the chain only where the national division table places it under
+ * the one before, so 吉林市城区 or 南阳市区 stay the city.
+ */
+export function readJurisdiction(text: string): { name: string; level: Level; above: string[] } | null {
+  let rest = text.replace(/^\d{4}年/u, "");
+  const first = jurisdictionName.exec(rest);
+  if (first?.[1] === undefined || /^全/u.test(first[1])) return null;
+  const chain = [first[1]];
+  for (rest = rest.slice(first[1].length); ; ) {
+    const next = jurisdictionName.exec(rest)?.[1];
+    const above = chain.at(-1) ?? "";
+    if (next === undefined || !findDivisions(next).some((division) => division.ancestors.includes(above))) break;
+    chain.push(next);
+    rest = rest.slice(next.length);
+  }
+  const name = chain.at(-1) ?? first[1];
+  return { name, level: levelOf(name), above: chain.slice(0, -1).reverse() };
 }
 
 function readCitedJurisdictions(text: string): Array<{ name: string; level: Level }> {
@@ -286,7 +343,7 @@ function readCitedJurisdictions(text: string): Array<{ name: string; level: Leve
     const title = clean(match[1] ?? "");
     if (/^[“"]?十[三四五]五[”"]?国家/u.test(title)) cited.push({ name: "全国", level: "national" });
     const jurisdiction = readJurisdiction(title);
-    if (jurisdiction !== null && /规划|方案/u.test(title)) cited.push(jurisdiction);
+    if (jurisdiction !== null && /规划|方案/u.test(title)) cited.push({ name: jurisdiction.name, level: jurisdiction.level });
   }
   return cited;
 }

@@ -112,9 +112,9 @@ export type Content = z.infer<typeof ContentSchema>;
 export const CompletenessSchema = z
   .object({
     reasons: z
-      .array(z.enum(["ends-mid-sentence", "ends-after-heading", "announced-parts-missing", "closing-part-missing"]))
+      .array(z.enum(["ends-before-first-part", "ends-mid-sentence", "ends-after-heading", "announced-parts-missing", "closing-part-missing"]))
       .min(1)
-      .describe("Why the copy is taken as cut off: it stops inside a sentence or right after a heading, before parts its table of contents announces, or before the closing part (保障措施, 组织实施) of a plan of its kind."),
+      .describe("Why the copy is taken as cut off: it stops before its first part (一、), inside a sentence or right after a heading, before parts its table of contents announces, or before the closing part (保障措施, 组织实施) of a plan of its kind."),
     endsWith: PlainText.min(1).describe("The line the copy ends with, as written."),
     missingParts: z.array(PlainText.min(1)).optional().describe("Parts the table of contents announces that the copy lacks."),
   })
