@@ -63,4 +63,54 @@ describe("metadata on pages of different layouts", () => {
     expect(fixture("notice-only.txt")).toMatchObject({ issuer: "示例县人民政府", issueDate: "2022-07-01" });
     expect(fixture("red-header.html").issueDate).toBe("2022-06-08");
   });
+
+  // Shapes of the real page openings in tests/fixtures/openings/, written here with invented names (示例县, 样本市…).
+  it("reads a title that only running text names, and a signature run into a joined paragraph", () => {
+    const joined = ["各乡镇人民政府：《示例县应急管理“十四五”规划》已经县政府常务会议审议通过，现印发给你们，请认真贯彻执行。 示例县人民政府 2021年12月28日 “十四五”时期是示例县……根据《样本市应急管理“十四五”规划》，制定本规划。 一、发展基础 （一）工作成效 “十三五”期间，示例县政府以习近"];
+    const { plan, warnings } = extractPlan(joined.join("\n"), { id: "joined" });
+    expect({ title: plan.title, issuer: plan.issuer, issueDate: plan.issueDate, content: plan.content }).toEqual({
+      title: "示例县应急管理“十四五”规划", issuer: "示例县人民政府", issueDate: "2021-12-28", content: "partial",
+    });
+    // The invented county is in no table: that is the one thing extraction warns of.
+    expect(warnings.map((warning) => warning.path)).toEqual(["jurisdiction"]);
+    expect(plan.completeness?.reasons).toContain("ends-before-first-part");
+    expect(readExtractedMetadata(["索引号 | 0001/2022-00001 | 发布机构 | 示例县应急管理局 |", "前言", "结合示例县实际，编制《示例县“十四五”综合防灾减灾规划》。", "一、现状与形势"].join("\n"), "x.txt").title)
+      .toBe("示例县“十四五”综合防灾减灾规划");
+    // A title the text cites (根据《…》) is not its own.
+    expect(readExtractedMetadata(["根据《样本市应急管理“十四五”规划》，制定本规划。", "一、现状"].join("\n"), "cited.txt").title).toBe("（未找到标题）cited");
+  });
+
+  it("reads dates that lost their 年月日, taking the reading not after the page's date where two are possible", () => {
+    expect(metadataOf(["示例县人民政府办公室", "2021811", "示例县应急管理“十四五”规划"]).issueDate).toBe("2021-08-11");
+    expect(metadataOf(["发布日期：2022-02-14", "示例县人民政府", "2022125", "示例县应急管理“十四五”规划"]).issueDate).toBe("2022-01-25");
+    // 2022125 is 1-25 or 12-5: without a page date to rule one out, neither.
+    expect(metadataOf(["示例县人民政府", "2022125", "示例县应急管理“十四五”规划"]).issueDate).toBeNull();
+    // Nor is a date that lost its 年月日 taken for the first line of the title under it.
+    expect(metadataOf(["示例县人民政府办公室", "2023220", "示例县应急体系建设“十四五”规划"]).title).toBe("示例县应急体系建设“十四五”规划");
+  });
+
+  it("reads cells in brackets and bullets, numbers that lost their brackets, and a portal's timestamp as weaker than the signature", () => {
+    expect(metadataOf(["[发文机构]样本市应急管理局", "[发文字号] 样应急发202131", "[成文日期]", "2021-09-08 17:25:33", "样本市人民政府", "2021年9月28日", "样本市应急管理“十四五”规划"])).toMatchObject({
+      issuer: "样本市应急管理局", documentNumber: "样应急发〔2021〕31号", issueDate: "2021-09-28",
+    });
+    expect(metadataOf(["  • [ 发文字号 ]", "  • 示府发〔2022〕2号", "  • [ 成文日期 ]", "  • 2022-01-25", "示例县应急管理“十四五”规划"])).toMatchObject({
+      documentNumber: "示府发〔2022〕2号", issueDate: "2022-01-25",
+    });
+    // 公文生成日期 is the document's date; a bare 生成日期 the portal's; 更新时间 an aggregator's.
+    expect(metadataOf(["公文生成日期: 2022-07-11", "生成日期: 2022-07-25", "示例县应急管理“十四五”规划"])).toMatchObject({ issueDate: "2022-07-11", publishDate: "2022-07-25" });
+    expect(metadataOf(["示例县应急管理“十四五”规划", "来源:某网站 更新时间:2021-10-29"]).publishDate).toBe("2021-10-29");
+    expect(metadataOf(["2022-04-07 来源:示例县交通局", "示例县人民政府办公室", "2022年3月29日", "示例县应急管理“十四五”规划"])).toMatchObject({ publishDate: "2022-04-07", issuer: "示例县人民政府办公室" });
+  });
+
+  it("prefers the body that issued a document to the portal that published it, and writes out abbreviated names", () => {
+    expect(metadataOf(["发布机构: 样本市应急管理局", "样本市安全生产委员会", "2022年5月6日", "样本市“十四五”安全生产规划"]).issuer).toBe("样本市安全生产委员会");
+    expect(metadataOf(["发布机构: 样本市应急管理局", "样本市“十四五”安全生产规划"]).issuer).toBe("样本市应急管理局");
+    expect(metadataOf(["市减灾委关于印发样本市综合防灾减灾规划实施方案的通知", "样本市综合防灾减灾规划实施方案"]).issuer).toBe("样本市减灾委员会");
+    expect(metadataOf(["发布日期:2023-12-04 来源:示例县人民政府办公室", "示例县应急体系建设“十四五”规划"]).issuer).toBe("示例县人民政府办公室");
+  });
+
+  it("drops pinyin a mirror injects, and keeps a period that closes the title", () => {
+    expect(metadataOf(["示例县“十四五”綜合防災(zāi)減災(zāi)規(guī)劃", "發(fā)布時間:2023-02-28"])).toMatchObject({ title: "示例县“十四五”綜合防災減災規劃", publishDate: "2023-02-28" });
+    expect(metadataOf(["示例县应急管理“十四五”规划(2021—2025年)"]).title).toBe("示例县应急管理“十四五”规划(2021—2025年)");
+  });
 });

@@ -7,8 +7,9 @@ import { readHeading, readNumbering } from "./structure.js";
 // sentence or right after a heading, parts the document announces (in a table of contents) never come, or a
 // plan lacks the closing part every plan of its kind has. Where none of these shows, the copy is whole.
 
-// A sentence, a list item or a signature ends with one of these; a cut leaves anything else.
-const sentenceEnd = /[。！？!?；;：:)）”"’'」』》…]$/u;
+// A sentence, a list item or a signature ends with one of these; a cut leaves anything else. A closing quote
+// ends a sentence only after a stop inside it (……。”): 深刻领悟“两个确立” is cut before its verb's object ends.
+const sentenceEnd = /(?:[。！？!?；;：:)）》…]|[。！？!?][”"’'」』])$/u;
 // Lines that end a document without a full stop: the date under its signature, a note on how it is made public.
 const closingLine = /^(?:\d{4}年\d{1,2}月\d{1,2}日|\(此件[^)]*\))$/u;
 

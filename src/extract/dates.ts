@@ -19,7 +19,7 @@ function numeralValue(text: string): number {
   return (tens === "" ? 1 : digit(tens)) * 10 + (units === "" ? 0 : digit(units));
 }
 
-function toIsoDate(match: RegExpExecArray | null): string | null {
+function toIsoDate(match: ArrayLike<string | undefined> | null): string | null {
   if (match === null) return null;
   const [year, month, day] = [match[1] ?? "", match[2] ?? "", match[3] ?? ""].map(numeralValue);
   if (year === undefined || month === undefined || day === undefined) return null;
@@ -54,4 +54,31 @@ export function readLeadingDate(text: string): string | null {
  */
 export function readWholeDate(text: string): string | null {
   return readWith(wholeDate, text);
+}
+
+// A date that lost its 年 and 月 (and often 日) when the page was scraped: 2021811, 2022125, 2021810日.
+const compactDate = /^((?:19|20)\d{2})(\d{2,4})日?$/u;
+
+/**
+ * A date written as digits only, as YYYY-MM-DD: each way of splitting the digits after the year into a month
+ * and a day that makes a date; where two do (2022125: 1-25 or 12-5), the one not after `notAfter` (the day the
+ * page published it), else none.
+ *
+ * @example
+ * readCompactDate("2021811"); // "2021-08-11"
+ * readCompactDate("2022125", "2022-02-14"); // "2022-01-25"
+ */
+export function readCompactDate(text: string, notAfter: string | null = null): string | null {
+  const match = compactDate.exec(simplifyText(text).trim());
+  if (match === null) return null;
+  const [year, rest] = [match[1] ?? "", match[2] ?? ""];
+  const readings: string[] = [];
+  for (let split = 1; split < rest.length; split += 1) {
+    const [month, day] = [rest.slice(0, split), rest.slice(split)];
+    if (month.length > 2 || day.length > 2) continue;
+    const date = toIsoDate([text, year, month, day]);
+    if (date !== null) readings.push(date);
+  }
+  const possible = notAfter === null ? readings : readings.filter((date) => date <= notAfter);
+  return possible.length === 1 ? (possible[0] ?? null) : null;
 }

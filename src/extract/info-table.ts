@@ -1,9 +1,10 @@
 import { escapeRegExp } from "../_lib/escape-reg-exp.js";
 import { simplifyText } from "../text/normalize.js";
+import { readLeadingDate } from "./dates.js";
 import type { Line } from "./lines.js";
 
-/** The cells of a 信息公开 table that metadata reads. */
-export type InfoField = "title" | "issuer" | "documentNumber" | "issueDate" | "publishDate";
+/** The cells of a 信息公开 table that metadata reads: the publisher (发布机构) is the portal's, weaker than the issuer (发文机关). */
+export type InfoField = "title" | "issuer" | "publisher" | "source" | "documentNumber" | "issueDate" | "publishDate";
 
 /** What a 信息公开 table (or a 发布时间：… 来源：… line) says, read from its labelled cells. */
 export interface InfoTable {
@@ -16,13 +17,17 @@ export interface InfoTable {
 // Labels as portals write them (simplified). "other" labels are read only so that they end the cell before them.
 const labels: Record<InfoField | "other", readonly string[]> = {
   title: ["标题", "名称", "文件名称", "公文名称", "信息名称"],
-  issuer: ["发文机关", "发文单位", "发文机构", "发布机关", "发布机构", "发布单位", "制发机关", "成文单位"],
-  documentNumber: ["发文字号", "文号", "发文文号"],
-  issueDate: ["成文日期", "成文时间", "印发日期", "签发日期"],
-  publishDate: ["发布日期", "发布时间", "公开日期", "公开时间", "时间", "日期"],
+  issuer: ["发文机关", "发文单位", "发文机构", "制发机关", "成文单位"],
+  publisher: ["发布机关", "发布机构", "发布单位"],
+  // Where a page says it took the text from: the issuer on a government portal, anything on a mirror.
+  source: ["来源", "信息来源", "文章来源"],
+  documentNumber: ["发文字号", "文号", "发文文号", "发布文号"],
+  issueDate: ["成文日期", "成文时间", "印发日期", "签发日期", "公文生成日期"],
+  // A bare 生成日期 is when the portal made its record, as 更新时间 is an aggregator's: dates of publication.
+  publishDate: ["发布日期", "发布时间", "公开日期", "公开时间", "生成日期", "更新时间", "时间", "日期"],
   other: [
     "索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "信息分类", "分类", "公开方式", "公开范围", "有效性",
-    "效力状态", "是否有效", "失效日期", "废止日期", "来源", "信息来源", "文章来源", "作者", "浏览次数", "阅读次数", "访问次数",
+    "效力状态", "是否有效", "失效日期", "废止日期", "作者", "浏览次数", "阅读次数", "访问次数",
     "点击数", "字号", "所属行业", "项目性质", "地区",
   ],
 };
@@ -31,14 +36,15 @@ const fieldOfLabel = new Map(Object.entries(labels).flatMap(([field, names]) => 
 // Longest first, so 成文日期 is read before 日期; spaces may stand between the characters (索 引 号).
 const alternatives = (names: readonly string[]) => [...names].sort((a, b) => b.length - a.length).map((name) => [...name].map(escapeRegExp).join("\\s*")).join("|");
 const allLabels = [...fieldOfLabel.keys()];
-// A label opens a cell at the start of a line or after a space or separator, followed by a colon, a space or
-// the end of the line; a label of three characters or more also right after a value, when a colon follows it
+// A label opens a cell at the start of a line or after a space, separator or bracket, followed by a colon, a
+// space, a closing bracket or the end of the line ([发文字号] 京应急发…); a label of three characters or more also right after a value, when a colon follows it
 // (发文机关：…成文日期：…, where the cells were inline elements).
 const labelPattern = new RegExp(
-  `(?<=^|[\\s|丨【\\[;,])(?:${alternatives(allLabels)})(?=\\s*:|\\s|$)|(?:${alternatives(allLabels.filter((name) => name.length >= 3))})(?=\\s*:)`,
+  `(?<=^|[\\s|丨【\\[;,•])(?:${alternatives(allLabels)})(?=\\s*:|\\s|[\\]】]|$)|(?:${alternatives(allLabels.filter((name) => name.length >= 3))})(?=\\s*:)`,
   "gu",
 );
-const cellEdge = /[\s:：|｜丨]/u;
+// What stands around a cell's value: spaces, colons, bars, the brackets of [发文字号] and list bullets.
+const cellEdge = /[\s:：|｜丨[\]【】•·]/u;
 
 interface Cells {
   /** What stands before the first label (a notice title, say); empty for a line of the table. */
@@ -54,7 +60,7 @@ interface Cells {
  * 2021-10-13 其他) or flattened one cell per line.
  */
 export function readInfoTable(head: readonly Line[]): InfoTable {
-  const table: InfoTable = { values: { title: [], issuer: [], documentNumber: [], issueDate: [], publishDate: [] }, lines: new Set() };
+  const table: InfoTable = { values: { title: [], issuer: [], publisher: [], source: [], documentNumber: [], issueDate: [], publishDate: [] }, lines: new Set() };
   const record = (field: InfoField | "other", value: string) => {
     if (field !== "other" && value !== "") table.values[field].push(value);
   };
@@ -71,7 +77,10 @@ export function readInfoTable(head: readonly Line[]): InfoTable {
   for (let at = 0; at < head.length; at += 1) {
     const cells = read[at];
     if (cells === undefined) continue;
-    if (cells.before === "") take(at);
+    // A line that opens with the date its page went up, then where it came from: 2022-04-07 来源:….
+    const dated = cells.cells[0]?.field === "source" && readLeadingDate(cells.before) !== null;
+    if (cells.before === "" || dated) take(at);
+    if (dated) record("publishDate", cells.before);
     if (cells.before !== "" || cells.cells.some((cell) => cell.value !== "")) {
       for (const cell of cells.cells) record(cell.field, cell.value);
       continue;
@@ -86,7 +95,7 @@ export function readInfoTable(head: readonly Line[]): InfoTable {
     }
     const rowBelow = cells.cells.length > 1 ? head[at + 1] : undefined;
     if (rowBelow !== undefined && read[at + 1] === undefined) {
-      const words = rowBelow.raw.trim().split(/\s+/u);
+      const words = trimCell(rowBelow.raw).split(/\s+/u);
       header.forEach((cell, column) => record(cell.field, words[column] ?? ""));
       at += 1;
       take(at);
@@ -95,7 +104,7 @@ export function readInfoTable(head: readonly Line[]): InfoTable {
     for (const cell of cells.cells.length > 1 ? [] : header) {
       const below = head[at + 1];
       if (below === undefined || read[at + 1] !== undefined) break;
-      record(cell.field, below.raw.trim());
+      record(cell.field, trimCell(below.raw));
       at += 1;
       take(at);
     }

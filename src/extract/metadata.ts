@@ -1,7 +1,8 @@
 import type { Level, PlanKind } from "../model/plan.js";
 import { findDivisions } from "../jurisdictions/divisions.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
-import { readLeadingDate, readWholeDate } from "./dates.js";
+import { readCompactDate, readLeadingDate, readWholeDate } from "./dates.js";
+import issuerAbbreviationTable from "../../data/extract/issuer-abbreviations.json";
 import { readInfoTable } from "./info-table.js";
 import type { Line } from "./lines.js";
 import { isSpamName, removeSpam } from "./spam.js";
@@ -21,7 +22,11 @@ export interface DocumentMetadata {
   citedJurisdictions: Array<{ name: string; level: Level }>;
 }
 
-const titleEnding = /(?:规划|实施方案|方案|工作要点|要点|计划)$/u;
+// A plan's title ends with its kind, and may add its period: …规划(2021—2025年).
+const titleEnding = /(?:规划|实施方案|方案|工作要点|要点|计划)(?:\(\d{4}[-—–~至]\d{4}年?\))?$/u;
+
+/** Short forms of bodies' names, longest first, with their full forms (data/extract/issuer-abbreviations.json). */
+const issuerAbbreviations = Object.entries(issuerAbbreviationTable.abbreviations).sort(([a], [b]) => b.length - a.length);
 // What an issuing body's name ends with (matched on normalized text).
 const governmentBody = /(?:办公室|办公厅|人民政府|政府|局|委员会|管委会|指挥部|厅|委|办|\(人防办\))$/u;
 // A document number as written: 示政办发〔2022〕8号, also with [ ] ( ) 【 】 (in simplified, NFKC text).
@@ -39,27 +44,72 @@ const maxNameLine = 200;
 
 /** Reads title, issuer, number, dates, kind, period and jurisdiction from the lines before the body. */
 export function readMetadata(lines: readonly Line[], bodyStart: number, fullText: string): DocumentMetadata {
-  const head = lines.slice(0, bodyStart);
+  const head = lines.slice(0, bodyStart).map(withoutPinyinNoise);
   const table = readInfoTable(head);
   // The table's lines are read through its cells only, so its values are not taken for titles or signatures.
   const free = head.filter((line) => !table.lines.has(line.index));
   const titleCells = table.values.title.filter((cell) => cell.length <= maxNameLine);
-  const signature = readSignature(free);
+  const publishDate = firstOf(table.values.publishDate.map((cell) => readLeadingDate(cell) ?? readCompactDate(cell)));
+  const signature = readSignature(free, publishDate);
+  // A 成文日期 with a clock time (2021-09-08 17:25:33) is when a portal made its record: the signature's date, where
+  // there is one, is the document's.
+  const readIssueDateCell = (cell: string) => readLeadingDate(cell) ?? readCompactDate(cell, publishDate);
+  const stampedCells = table.values.issueDate.filter((cell) => /\d{1,2}:\d{2}/u.test(cell));
+  const issueDateCells = table.values.issueDate.filter((cell) => !stampedCells.includes(cell));
   const title = readTitle(free, titleCells);
-  const issuer = firstOf([...table.values.issuer.map(asIssuer), signature.issuer, readIssuerFromNotice(free, titleCells), readIssuerFromHeader(free)]);
   const simpleTitle = title === null ? null : simplifyText(title);
+  const jurisdiction = readJurisdiction(simpleTitle ?? "");
+  // The body that issued it (发文机关, the signature) before the portal that published it (发布机构).
+  const issuer = firstOf([
+    ...table.values.issuer.map(asIssuer), signature.issuer, ...table.values.publisher.map(asIssuer), readIssuerFromNotice(free, titleCells), readIssuerFromHeader(free),
+    ...table.values.source.map(asIssuer),
+  ]);
   const kind = simpleTitle === null ? null : readKind(simpleTitle);
   return {
     title,
-    issuer,
-    documentNumber: firstOf([...table.values.documentNumber.map(readNumberAlone), readOwnNumber(free)]),
-    issueDate: firstOf([...table.values.issueDate.map(readLeadingDate), signature.date]),
-    publishDate: firstOf(table.values.publishDate.map(readLeadingDate)),
+    issuer: issuer === null ? null : withJurisdictionWritten(issuer, jurisdiction),
+    documentNumber: firstOf([...table.values.documentNumber.map((cell) => readNumberAlone(cell) ?? readNumberWithoutBrackets(cell)), readOwnNumber(free)]),
+    issueDate: firstOf([...issueDateCells.map(readIssueDateCell), signature.date, ...stampedCells.map(readIssueDateCell)]),
+    publishDate,
     kind,
     period: simpleTitle === null ? null : readPeriod(simpleTitle, kind),
-    jurisdiction: readJurisdiction(simpleTitle ?? "") ?? readJurisdiction(simplifyText(issuer ?? "")),
+    jurisdiction: jurisdiction ?? readJurisdiction(simplifyText(issuer ?? "")),
     citedJurisdictions: readCitedJurisdictions(fullText),
   };
+}
+
+// Mirror sites that inject pinyin after characters (防災(zāi)減災(zāi), 印發(fā)) to dodge duplicate detection.
+const pinyinNoise = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu;
+
+/** A line of the head without injected pinyin: metadata is read from it, never quoted. */
+function withoutPinyinNoise(line: Line): Line {
+  if (!pinyinNoise.test(line.raw)) return line;
+  const raw = line.raw.replace(pinyinNoise, "");
+  return { ...line, raw, norm: normalizeText(raw) };
+}
+
+/**
+ * An issuer as the page abbreviates it, written out: the jurisdiction's name where it opens with 省, 市, 县 or
+ * 区 alone (市减灾委 → 天津市减灾委…), and the short forms of bodies' names in full (政府办 → 人民政府办公室).
+ */
+function withJurisdictionWritten(issuer: string, jurisdiction: { name: string; level: Level } | null): string {
+  const bare = /^[省市县区]/u.exec(simplifyText(issuer))?.[0];
+  const named = bare !== undefined && jurisdiction !== null && jurisdiction.name.endsWith(bare) && readJurisdiction(simplifyText(issuer)) === null
+    ? `${jurisdiction.name}${issuer.slice(1)}` : issuer;
+  const simple = simplifyText(named);
+  const abbreviated = issuerAbbreviations.find(([short, full]) => simple.endsWith(short) && !simple.endsWith(full));
+  return abbreviated === undefined ? named : `${named.slice(0, -abbreviated[0].length)}${abbreviated[1]}`;
+}
+
+// Where this test of whether a text is already a date also reads digits-only dates (2023220) as dates.
+const isCompactDate = (text: string) => readCompactDate(text) !== null || /^(?:19|20)\d{5,6}日?$/u.test(text);
+
+// A number whose brackets and 号 were lost in scraping (京应急发202131), read only from a 发文字号 cell.
+const numberWithoutBrackets = /^(\p{Script=Han}{1,10}?[发字函办])((?:19|20)\d{2})(\d{1,4})号?$/u;
+
+function readNumberWithoutBrackets(cell: string): string | null {
+  const match = numberWithoutBrackets.exec(clean(simplifyText(cell)));
+  return match === null ? null : `${match[1] ?? ""}〔${match[2] ?? ""}〕${match[3] ?? ""}号`;
 }
 
 const firstOf = (values: ReadonlyArray<string | null>): string | null => values.find((value) => value !== null) ?? null;
@@ -101,11 +151,11 @@ function asIssuer(text: string): string | null {
  * The notice's signature: a date line with the issuing body on the line above it (示例县人民政府办公室 /
  * 2022年3月15日), or both on one line. Without one, the first date line stands for the date alone.
  */
-function readSignature(free: readonly Line[]): { issuer: string | null; date: string | null } {
+function readSignature(free: readonly Line[], publishDate: string | null): { issuer: string | null; date: string | null } {
   let firstDate: string | null = null;
   for (const [position, line] of free.entries()) {
     if (line.raw.length > maxNameLine) continue;
-    const date = readWholeDate(line.raw);
+    const date = readWholeDate(line.raw) ?? readCompactDate(line.raw, publishDate);
     const words = line.raw.split(/\s+/u);
     const dateAfterName = date === null && words.length > 1 ? readWholeDate(words.at(-1) ?? "") : null;
     if (dateAfterName !== null) {
@@ -125,8 +175,7 @@ const signatureInText = /[。！!]\s*([\p{Script=Han}()]{3,30})\s*(\d{4}\s*年\s
 
 function readSignatureInRunningText(free: readonly Line[]): { issuer: string | null; date: string | null } {
   for (const line of free) {
-    if (line.raw.length <= maxNameLine) continue;
-    for (const match of normalizeText(line.raw).matchAll(signatureInText)) {
+    for (const match of line.norm.matchAll(signatureInText)) {
       const issuer = asIssuer(match[1] ?? "");
       const date = readWholeDate(match[2] ?? "");
       if (issuer !== null && date !== null) return { issuer, date };
@@ -192,7 +241,7 @@ function isTitle(text: string): boolean {
 function couldOpenTitle(text: string): boolean {
   if (text === "" || text.length > 40 || /[。,，:：;；>»|!！?？]/u.test(text) || /^[(（【[〔]/u.test(text)) return false;
   const simple = simplifyText(text);
-  return !/关于|通知|印发/u.test(simple) && readWholeDate(simple) === null && readNumberAlone(simple) === null && !titleEnding.test(normalizeText(text));
+  return !/关于|通知|印发/u.test(simple) && readWholeDate(simple) === null && !isCompactDate(simple) && readNumberAlone(simple) === null && !titleEnding.test(normalizeText(text));
 }
 
 /** Whether a text opens as a whole title does: with a jurisdiction, a year, a five-year plan's name or 全省/全市. */

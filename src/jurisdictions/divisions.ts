@@ -75,6 +75,7 @@ export type DivisionLookup =
  */
 export function resolveDivision(name: string, hints: readonly string[] = []): DivisionLookup {
   const candidates = findDivisions(name);
+  if (candidates.length === 0) candidates.push(...findAutonomousDivisions(name));
   if (candidates.length === 0) return { status: "unknown" };
   if (candidates.length === 1) return { status: "found", division: candidates[0]! };
   const hinted = candidates.filter((candidate) => hints.some((hint) => candidate.ancestors.includes(simplifyText(hint).trim())));
@@ -84,4 +85,19 @@ export function resolveDivision(name: string, hints: readonly string[] = []): Di
 /** A division as a plan's jurisdiction: its name, level and the name directly above. */
 export function toJurisdiction(division: Division): { name: string; level: Level; parent: string } {
   return { name: division.name, level: division.level, parent: division.ancestors[0] ?? "全国" };
+}
+
+/**
+ * The autonomous divisions a short name stands for, as documents write them: 焉耆县 for 焉耆回族自治县, 巴音郭楞州
+ * for 巴音郭楞蒙古自治州. Looked for only when the name itself is not in the table.
+ */
+function findAutonomousDivisions(name: string): Division[] {
+  const short = /^(\p{Script=Han}{2,})(县|旗|州)$/u.exec(simplifyText(name).trim());
+  if (short === null) return [];
+  const [, stem = "", ending = ""] = short;
+  const found: Division[] = [];
+  for (const [fullName, divisions] of divisionsByName()) {
+    if (fullName.startsWith(stem) && fullName.endsWith(`自治${ending}`)) found.push(...divisions);
+  }
+  return found;
 }
