@@ -83,9 +83,8 @@ const pinyinNoise = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1
 
 /** A line of the head without injected pinyin: metadata is read from it, never quoted. */
 function withoutPinyinNoise(line: Line): Line {
-  if (!pinyinNoise.test(line.raw)) return line;
   const raw = line.raw.replace(pinyinNoise, "");
-  return { ...line, raw, norm: normalizeText(raw) };
+  return raw === line.raw ? line : { ...line, raw, norm: normalizeText(raw) };
 }
 
 /**
