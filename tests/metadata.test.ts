@@ -113,4 +113,17 @@ describe("metadata on pages of different layouts", () => {
     expect(metadataOf(["示例县“十四五”綜合防災(zāi)減災(zāi)規(guī)劃", "發(fā)布時間:2023-02-28"])).toMatchObject({ title: "示例县“十四五”綜合防災減災規劃", publishDate: "2023-02-28" });
     expect(metadataOf(["示例县应急管理“十四五”规划(2021—2025年)"]).title).toBe("示例县应急管理“十四五”规划(2021—2025年)");
   });
+
+  it("reads a number written after the notice's heading or without its 号, a date after 特此通知, and a file-sharing site's title", () => {
+    expect(metadataOf(["示例县人民政府关于印发示例县应急管理“十四五”规划的通知 示府〔2023〕30号", "示例县应急管理“十四五”规划"]).documentNumber).toBe("示府〔2023〕30号");
+    expect(metadataOf(["示府〔2022〕20", "示例县人民政府", "2022年920", "示例县应急管理“十四五”规划"])).toMatchObject({ documentNumber: "示府〔2022〕20号", issueDate: "2022-09-20" });
+    expect(metadataOf(["各镇人民政府：现将《示例县应急管理“十四五”规划》印发给你们，请认真遵照执行。特此通知2021年7月13日"]).issueDate).toBe("2021-07-13");
+    expect(metadataOf(["《示例县“十四五”综合防灾减灾规划.docx》由会员分享，可在线阅读。"]).title).toBe("示例县“十四五”综合防灾减灾规划");
+    expect(metadataOf(["  • 2022-09-23 10:43:22", "  • 来源: 示例县人民政府", "示例县应急管理“十四五”规划"]).publishDate).toBe("2022-09-23");
+  });
+
+  it("takes the notice's heading before a portal's 发布机构, unless the portal writes the same body in full", () => {
+    expect(metadataOf(["發布機構:示例縣政府辦", "示例縣人民政府關于印發示例縣“十四五”綜合防災減災規劃的通知", "示例縣“十四五”綜合防災減災規劃"]).issuer).toBe("示例縣人民政府");
+    expect(metadataOf(["闵行区人民政府关于印发《闵行区应急管理“十四五”规划》的通知", "发布部门:上海市闵行区人民政府", "闵行区应急管理“十四五”规划"]).issuer).toBe("上海市闵行区人民政府");
+  });
 });

@@ -56,8 +56,8 @@ export function readWholeDate(text: string): string | null {
   return readWith(wholeDate, text);
 }
 
-// A date that lost its 年 and 月 (and often 日) when the page was scraped: 2021811, 2022125, 2021810日.
-const compactDate = /^((?:19|20)\d{2})(\d{2,4})日?$/u;
+// A date that lost its 年 and 月 (and often 日) when the page was scraped: 2021811, 2022125, 2021810日, 2022年920.
+const compactDate = /^((?:19|20)\d{2})年?(\d{2,4})日?$/u;
 
 /**
  * A date written as digits only, as YYYY-MM-DD: each way of splitting the digits after the year into a month

@@ -18,7 +18,7 @@ export interface InfoTable {
 const labels: Record<InfoField | "other", readonly string[]> = {
   title: ["标题", "名称", "文件名称", "公文名称", "信息名称"],
   issuer: ["发文机关", "发文单位", "发文机构", "制发机关", "成文单位"],
-  publisher: ["发布机关", "发布机构", "发布单位"],
+  publisher: ["发布机关", "发布机构", "发布单位", "发布部门"],
   // Where a page says it took the text from: the issuer on a government portal, anything on a mirror.
   source: ["来源", "信息来源", "文章来源"],
   documentNumber: ["发文字号", "文号", "发文文号", "发布文号"],
@@ -77,10 +77,15 @@ export function readInfoTable(head: readonly Line[]): InfoTable {
   for (let at = 0; at < head.length; at += 1) {
     const cells = read[at];
     if (cells === undefined) continue;
-    // A line that opens with the date its page went up, then where it came from: 2022-04-07 来源:….
+    // The date a page went up, then where it came from: 2022-04-07 来源:…, on one line or on two.
     const dated = cells.cells[0]?.field === "source" && readLeadingDate(cells.before) !== null;
     if (cells.before === "" || dated) take(at);
     if (dated) record("publishDate", cells.before);
+    const dateAbove = head[at - 1];
+    if (cells.before === "" && cells.cells[0]?.field === "source" && dateAbove !== undefined && read[at - 1] === undefined && isDateTimeLine(dateAbove.raw)) {
+      take(at - 1);
+      record("publishDate", trimCell(dateAbove.raw));
+    }
     if (cells.before !== "" || cells.cells.some((cell) => cell.value !== "")) {
       for (const cell of cells.cells) record(cell.field, cell.value);
       continue;
@@ -143,4 +148,9 @@ function trimCell(text: string): string {
   while (start < end && cellEdge.test(text.charAt(start))) start += 1;
   while (end > start && cellEdge.test(text.charAt(end - 1))) end -= 1;
   return text.slice(start, end);
+}
+
+/** A line that is a date and a clock time and nothing else, as a page's header prints when it went up. */
+function isDateTimeLine(raw: string): boolean {
+  return /^[\s•·]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$/u.test(raw);
 }

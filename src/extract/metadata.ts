@@ -34,11 +34,14 @@ const documentNumberPattern = String.raw`\p{Script=Han}{1,10}[〔[(【] ?\d{4} ?
 // The document's own number stands alone on its line (under the red header, in the 发文字号 cell); a number
 // inside a sentence or in parentheses after a cited title (《…》(国发〔2021〕36号)) is another document's.
 const numberAlone = new RegExp(`^(${documentNumberPattern})(?:\\s|$)`, "u");
+// …also without its 号 when nothing else stands on the line (台府〔2022〕20): scraping drops it.
+const numberAloneWithout号 = new RegExp(`^(${documentNumberPattern.replace(/ \?号$/u, "")})$`, "u");
 // …or in parentheses at the end of the notice's own heading: 关于印发…的通知(示应急发〔2022〕5号).
-const numberAfterNotice = new RegExp(`的通知 ?\\( ?(${documentNumberPattern}) ?\\)$`, "u");
+const numberAfterNotice = new RegExp(`的通知 ?(?:\\( ?(${documentNumberPattern}) ?\\)|(${documentNumberPattern}))$`, "u");
 const noticeVerb = /关于(?:印发|转发)/u;
 const citedNotice = /关于(?:印发|转发)《?([^《》]{2,80}?)》?的通知/gu;
-const bookTitle = /《([^《》]{2,80})》/gu;
+// A document-sharing site names the file: 《…规划.docx》; the title is the name without its extension.
+const bookTitle = /《([^《》]{2,80}?)(?:\.(?:docx?|pdf|wps|txt))?》/gu;
 // Lines longer than this are paragraphs, not titles or names; skipping them keeps the search cheap.
 const maxNameLine = 200;
 
@@ -59,10 +62,13 @@ export function readMetadata(lines: readonly Line[], bodyStart: number, fullText
   const title = readTitle(free, titleCells);
   const simpleTitle = title === null ? null : simplifyText(title);
   const jurisdiction = readJurisdiction(simpleTitle ?? "");
-  // The body that issued it (发文机关, the signature) before the portal that published it (发布机构).
+  // The body that issued it (发文机关, the signature, the notice's heading) before the portal that published it
+  // (发布机构), unless the portal writes the same body's name in full (上海市闵行区人民政府 for 闵行区人民政府).
+  const fromNotice = readIssuerFromNotice(free, titleCells);
+  const publishers = table.values.publisher.map(asIssuer);
+  const fullerPublisher = fromNotice === null ? null : firstOf(publishers.map((name) => (name !== null && name.length > fromNotice.length && simplifyText(name).endsWith(simplifyText(fromNotice)) ? name : null)));
   const issuer = firstOf([
-    ...table.values.issuer.map(asIssuer), signature.issuer, ...table.values.publisher.map(asIssuer), readIssuerFromNotice(free, titleCells), readIssuerFromHeader(free),
-    ...table.values.source.map(asIssuer),
+    ...table.values.issuer.map(asIssuer), signature.issuer, fullerPublisher, fromNotice, ...publishers, readIssuerFromHeader(free), ...table.values.source.map(asIssuer),
   ]);
   const kind = simpleTitle === null ? null : readKind(simpleTitle);
   return {
@@ -169,15 +175,16 @@ function readSignature(free: readonly Line[], publishDate: string | null): { iss
   return firstDate === null ? readSignatureInRunningText(free) : { issuer: null, date: firstDate };
 }
 
-// A signature run into the text when a page's paragraphs were joined: …认真贯彻执行。 永嘉县人民政府 2021年12月28日 …
-const signatureInText = /[。！!]\s*([\p{Script=Han}()]{3,30})\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/gu;
+// A signature run into the text when a page's paragraphs were joined: …认真贯彻执行。 永嘉县人民政府 2021年12月28日 …,
+// or its date alone after the notice's closing words (特此通知2021年7月13日).
+const signatureInText = /(?:[。！!]\s*(?!特此通知)([\p{Script=Han}()]{3,30})|特此通知[。.]?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)/gu;
 
 function readSignatureInRunningText(free: readonly Line[]): { issuer: string | null; date: string | null } {
   for (const line of free) {
     for (const match of line.norm.matchAll(signatureInText)) {
-      const issuer = asIssuer(match[1] ?? "");
+      const issuer = match[1] === undefined ? null : asIssuer(match[1]);
       const date = readWholeDate(match[2] ?? "");
-      if (issuer !== null && date !== null) return { issuer, date };
+      if (date !== null && (issuer !== null || match[1] === undefined)) return { issuer, date };
     }
   }
   return { issuer: null, date: null };
@@ -210,8 +217,11 @@ function readIssuerFromHeader(free: readonly Line[]): string | null {
 }
 
 function readNumberAlone(text: string): string | null {
-  const match = numberAlone.exec(simplifyText(text).trim());
-  return match?.[1] === undefined ? null : clean(match[1]);
+  const simple = simplifyText(text).trim();
+  const match = numberAlone.exec(simple);
+  if (match?.[1] !== undefined) return clean(match[1]);
+  const without号 = numberAloneWithout号.exec(simple)?.[1];
+  return without号 === undefined ? null : `${clean(without号)}号`;
 }
 
 /** The document's own number: the first standing alone on its line, or closing the notice's heading. */
@@ -222,7 +232,8 @@ function readOwnNumber(free: readonly Line[]): string | null {
     if (alone !== null) return alone;
     const simple = simplifyText(line.raw).trim();
     const closing = simple.includes("《") ? null : numberAfterNotice.exec(simple);
-    if (closing?.[1] !== undefined) return clean(closing[1]);
+    const number = closing?.[1] ?? closing?.[2];
+    if (number !== undefined) return clean(number);
   }
   return null;
 }
@@ -271,8 +282,8 @@ function readTitle(free: readonly Line[], titleCells: readonly string[]): string
 
 // What stands around the document's own title in running text: 《…》已经县政府同意, 现将《…》印发给你们, 编制《…》,
 // 《…》是我县…; a title after 根据, 依据, 按照 or 贯彻落实 is one the document cites.
-const ownTitleBefore = /(?:编制|制定|修订|现将|特将|将|印发)$/u;
-const ownTitleAfter = /^(?:已经|已|经|现印发|现予印发|印发给|是我|是全|为我|作为我)/u;
+const ownTitleBefore = /(?:(?:编制|制定|修订)了?|现将|特将|将|印发)$/u;
+const ownTitleAfter = /^(?:已经|已|经|现印发|现予印发|印发给|是我|是全|为我|作为我|由会员)/u;
 
 /**
  * The title as running text names it, where no line stands for it: the first 《…》 shaped as a title (a
