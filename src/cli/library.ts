@@ -6,6 +6,8 @@ export { alignPlans } from "../align/align-plans.js";
 export { auditEachInParallel } from "../corpus/audit-in-parallel.js";
 export { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 export { renderMatrix } from "../report/render-matrix.js";
+export { renderBatchReadingLines, renderBatchSummary } from "../report/render-batch.js";
+export { loadPlanBatch } from "../load/plan-batch.js";
 export { bundledPlanIds, getAncestorPlans, isBundledPlanId, listBundledPlans } from "../load/bundled.js";
 export { readTextFile } from "../load/read-data-file.js";
 export { idFromFileName, loadPlanCorpus, resolvePlan } from "../load/files.js";
