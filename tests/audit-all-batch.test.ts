@@ -18,7 +18,11 @@ const untitled = path.join(root, "tests", "fixtures", "untitled", "untitled-plan
 const slow = { timeout: 300_000 };
 
 function runCli(cwd: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", tsx, path.join(root, "src/cli/main.ts"), ...args], { cwd, encoding: "utf8" });
+  return runCliWithInput(cwd, "", ...args);
+}
+
+function runCliWithInput(cwd: string, input: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", tsx, path.join(root, "src/cli/main.ts"), ...args], { cwd, encoding: "utf8", input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -189,6 +193,12 @@ describe("audit --title, --jurisdiction, --level, --parent", () => {
     expect(runCli(root, "audit", untitled).stderr).toContain("no title found in the document: give one (meta.title, --title)");
   });
 
+  it("applies to a document on standard input too", slow, async () => {
+    const { status, stdout } = runCliWithInput(root, await readFile(untitled, "utf8"), "audit", "-", "--title", "示例县应急体系建设规划", "--jurisdiction", "示例县", "--parent", "忻州市");
+    expect(status).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("规划审计: 示例县应急体系建设规划");
+  });
+
   it("refuses them for a bundled id or a plan file, which states its own", slow, () => {
     const { status, stderr } = runCli(root, "audit", "daixian", "--title", "另一个标题");
     expect(status).toBe(1);
@@ -202,6 +212,16 @@ describe("loadPlanBatch", () => {
     expect(batch.plans.map((plan) => plan.id)).toEqual(["daixian", "daixian-2"]);
     expect(batch.notes).toEqual([`${path.join(root, "data", "plans", "daixian.json")}: its plan has the id daixian, as the plan of daixian has; it is audited as daixian-2`]);
     expect(batch.plans[1]?.notes.at(-1)).toBe(batch.notes[0]);
+  });
+
+  it("lists a plan whose quotes are not in its source as unreadable, naming the quote, and reads the rest", async () => {
+    const plan = structuredClone(getBundledPlan("daixian"));
+    plan.tasks[0]!.quote = "这句话不在代县的文件里";
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), "plan-align-batch-")), "daixian-copy.json");
+    await writeFile(file, JSON.stringify(plan));
+    const batch = await loadPlanBatch([file, "nanyang"], { verifyQuotes: true });
+    expect(batch.plans.map((read) => read.id)).toEqual(["nanyang"]);
+    expect(batch.unreadable).toEqual([{ file, reason: [`${file}: tasks[0].quote: not found in the source daixian.txt: "这句话不在代县的文件里"`] }]);
   });
 
   it("reads a file named twice once", async () => {
