@@ -159,8 +159,8 @@ Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on
   .option("--manifest <file>", "a CSV or YAML list of files with what is known of each document (file, jurisdiction, parent, title, level, id; docs/formats.md): its files join the batch"),
 "for the documents of the batch without it in the manifest; --title and --jurisdiction for a batch of one document only")
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
-    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
     if (inputs.length === 0 && options.manifest === undefined) program.error("audit-all: name plans, documents or folders, or give --manifest");
+    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
     const batch = await resolvePlans(inputs, options);
     const { plans, unreadable, skipped, notes } = batch;
     const reading = { unreadable, skipped, notes };
