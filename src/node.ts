@@ -2,7 +2,11 @@
 
 export * from "./index.js";
 export { loadPlanFile, loadPlanDirectory, loadPlanCorpus, readPlanSource, resolvePlan, openPlan, getBundledDataDir } from "./load/files.js";
-export type { ResolvedPlan, OpenedPlan, ResolveOptions } from "./load/files.js";
+export type { ResolvedPlan, OpenedPlan, ResolveOptions, CorpusOptions, DocumentMeta } from "./load/files.js";
+export { loadPlanBatch } from "./load/plan-batch.js";
+export type { PlanBatch, PlanBatchOptions } from "./load/plan-batch.js";
+export { loadManifest } from "./load/manifest.js";
+export type { ManifestEntry } from "./load/manifest.js";
 export { validatePlan } from "./load/validate.js";
 export type { PlanValidation } from "./load/validate.js";
 export { loadSynonymFile } from "./synonyms/load-synonym-file.js";

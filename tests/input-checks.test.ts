@@ -18,6 +18,7 @@ import {
   renderAlignment,
   renderAudit,
   renderChain,
+  renderBatchSummary,
   renderMatrix,
   summarizePlan,
   normalizeText,
@@ -38,7 +39,7 @@ import {
   type Review,
   type SynonymTable,
 } from "../src/index.js";
-import { auditEachInParallel, createAuditPool, loadPlanCorpus, loadSynonymFile, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
+import { auditEachInParallel, createAuditPool, loadManifest, loadPlanBatch, loadPlanCorpus, loadSynonymFile, loadPlanDirectory, loadPlanFile, loadReviewFile, openPlan, readPlanSource, resolvePlan, validatePlan } from "../src/node.js";
 
 // Every public function checks its arguments before using them, and refuses what it cannot use with one
 // error type, InputError, naming the function, the argument and the path inside it.
@@ -138,6 +139,9 @@ describe("the library given what it cannot use", () => {
     ["auditEachInParallel", () => auditEachInParallel([daixian], { threads: 0 })],
     ["createAuditPool", () => createAuditPool({ threads: 1.5 })],
     ["loadPlanCorpus", () => loadPlanCorpus("corpus.jsonl", untyped<object>({ verify: true }))],
+    ["loadManifest", () => loadManifest("")],
+    ["loadPlanBatch", () => loadPlanBatch(["daixian"], { meta: untyped<object>({ title: "" }) })],
+    ["renderBatchSummary", () => renderBatchSummary([], { unreadable: [{ file: "a.pdf", reason: [] }], skipped: [], notes: [] })],
     ["loadSynonymFile", () => loadSynonymFile("")],
     ["normalizeText", () => normalizeText(untyped<string>(5))],
     ["neutralizeJurisdiction", () => neutralizeJurisdiction(untyped<string>(null))],

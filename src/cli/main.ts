@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
 import type { AuditReport } from "../findings/types.js";
+import type { DocumentMeta } from "../load/files.js";
+import type { PlanBatch } from "../load/plan-batch.js";
 import type { PlanValidation } from "../load/validate.js";
 import { describeIssue, InputError } from "../model/input-error.js";
 import type { Level, Plan } from "../model/plan.js";
@@ -115,7 +116,7 @@ reportOptions(
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output, [subjectName, ...optionInputs(options)]);
 });
 
-reportOptions(
+documentOptions(reportOptions(
   program
     .command("audit")
     .description("audit a plan against every plan above it: where it falls short, what it misses, what it adds")
@@ -123,10 +124,11 @@ reportOptions(
   ["text", "json", "md", "csv", "html"],
   "text",
 )
-  .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"]))
+  .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"])),
+"for a document, where it does not show it (refused for a plan file or a bundled id)")
   .action(async (planName: string, options: AuditCommandOptions) => {
     const { auditPlan, renderAudit } = await library();
-    const { plan, ancestors } = await resolveWithAncestors("audit", planName, options);
+    const { plan, ancestors } = await resolveWithAncestors("audit", planName, options, documentMetaOf(options));
     const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output, [planName, ...optionInputs(options)]);
     // With a report written to a file, the terminal still gets the short summary.
@@ -140,26 +142,47 @@ function fallsShort(report: AuditReport, failOn: "error" | "warning" | undefined
   return (failOn === "error" && error > 0) || (failOn === "warning" && error + warning > 0);
 }
 
-reportOptions(
+documentOptions(reportOptions(
   program
     .command("audit-all")
-    .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix")
-    .argument("<plans...>", `plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them; bundled ids too${stdinNote}`),
-  ["json", "jsonl", "csv", "findings-csv", "html"],
+    .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix; a file that cannot be read is listed, not a stop")
+    .argument("[plans...]", `plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them (every file in them is tried); bundled ids too${stdinNote}`)
+    .addHelpText("after", `
+Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on and a plan falls short;
+4 some inputs could not be read (each is listed in the output, whatever its format; this wins over 3).`),
+  ["text", "json", "jsonl", "csv", "findings-csv", "html"],
   "html",
   ["json", "yaml", "jsonl", "document"],
 )
   .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
+  .option("--manifest <file>", "a CSV or YAML list of files with what is known of each document (file, jurisdiction, parent, title, level, id; docs/formats.md): its files join the batch"),
+"for the documents of the batch without it in the manifest; --title and --jurisdiction for a batch of one document only")
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
-    const { auditEachInParallel, buildComplianceMatrix, renderFindingsCsv, renderMatrix } = await library();
-    const plans = await resolvePlans(inputs, options);
-    const onProgress = progressBar(plans.length);
-    const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress }) };
+    if (inputs.length === 0 && options.manifest === undefined) program.error("audit-all: name plans, documents or folders, or give --manifest");
+    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
+    const batch = await resolvePlans(inputs, options);
+    const { plans, unreadable, skipped, notes } = batch;
+    const reading = { unreadable, skipped, notes };
+    for (const note of notes) process.stderr.write(terminalText(`plan-align: ${note}\n`));
+    for (const input of unreadable) process.stderr.write(terminalText(input.reason.map((line) => `plan-align: ${line}\n`).join("")));
+    if (plans.length === 0) {
+      // Nothing to audit: as for bad input, no output, and why on standard error.
+      for (const input of skipped) process.stderr.write(terminalText(`plan-align: ${input.file}: skipped: ${input.reason}\n`));
+      if (unreadable.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
+      process.exitCode = 1;
+      return;
+    }
+    const outputInputs = [...batch.files, ...optionInputs(options), ...(options.manifest === undefined ? [] : [options.manifest])];
+    const onProgress = progressBar("audit");
+    const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
     let failed = false;
     // Audits run on every core and come back in input order: one line each as it is done for jsonl, so memory
-    // stays flat (to a file, whole or not at all); the rest need all reports for the matrix.
-    const lines: string[] = [];
+    // stays flat (to a file, whole or not at all); the rest need all reports for the matrix. The inputs not
+    // read come first in jsonl, known before any audit.
+    const readingLines = renderBatchReadingLines(reading);
+    const lines: string[] = [readingLines];
+    if (options.format === "jsonl" && options.output === undefined) process.stdout.write(readingLines);
     const reports: AuditReport[] = [];
     const ancestors = new Map<string, Plan>();
     for await (const audited of auditEachInParallel(plans, { ...auditOptions, threads: options.threads })) {
@@ -174,52 +197,63 @@ reportOptions(
       }
     }
     if (options.format === "jsonl") {
-      if (options.output !== undefined) await emit(lines.join(""), options.output, [...inputs, ...optionInputs(options)]);
+      if (options.output !== undefined) await emit(lines.join(""), options.output, outputInputs);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
-      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix }, null, 2)}\n`
-        : options.format === "findings-csv" ? renderFindingsCsv(reports) : renderMatrix(matrix, reports, options.format, options.lang);
-      await emit(text, options.output, [...inputs, ...optionInputs(options)]);
+      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix, ...reading }, null, 2)}\n`
+        : options.format === "text" ? renderBatchSummary(reports, reading, options.lang)
+        : options.format === "findings-csv" ? renderFindingsCsv(reports, reading) : renderMatrix(matrix, reports, options.format, options.lang, reading);
+      await emit(text, options.output, outputInputs);
     }
-    if (failed) process.exitCode = 3;
+    if (unreadable.length > 0) process.exitCode = 4;
+    else if (failed) process.exitCode = 3;
   });
 
-/** Plans from files, documents and folders of them (one level deep), or bundled ids; all or none. */
-async function resolvePlans(inputs: readonly string[], { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">): Promise<Plan[]> {
-  const { isBundledPlanId, loadPlanCorpus, readPlansFromStandardInput, resolvePlan } = await library();
-  const names: string[] = [];
-  for (const input of inputs) {
-    if (isBundledPlanId(input) || isStandardInput(input) || !(await isDirectory(input))) names.push(input);
-    else names.push(...(await readdir(input)).filter((name) => planInputExtensions.has(path.extname(name).toLowerCase())).sort().map((name) => path.join(input, name)));
-  }
-  if (names.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
-  const plans: Plan[] = [];
-  for (const name of names) {
-    // A corpus in JSON lines, one plan per line, as an engine partitioning a corpus writes it.
-    if (isStandardInput(name)) plans.push(...(await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "jsonl", "document"] })));
-    else if (path.extname(name).toLowerCase() === ".jsonl") plans.push(...(await loadPlanCorpus(name, { verifyQuotes })));
-    else plans.push((await resolvePlan(name, { verifyQuotes })).plan);
-  }
-  const ids = new Map<string, number>();
-  for (const plan of plans) ids.set(plan.id, (ids.get(plan.id) ?? 0) + 1);
-  const repeated = [...ids].filter(([, count]) => count > 1).map(([id]) => id);
-  if (repeated.length > 0) program.error(`audit-all: several plans have the id ${repeated.join(", ")}; give each plan its own id`);
-  return plans;
+/** The options of what is known of a document, as `extract` has them, added to a command. */
+function documentOptions(command: Command, scope: string): Command {
+  return command
+    .option("--title <title>", `the title, ${scope}`)
+    .option("--jurisdiction <name>", `the jurisdiction, e.g. 代县, ${scope}`)
+    .addOption(new Option("--level <level>", `the jurisdiction's level, ${scope}`).choices(["national", "province", "city", "county"]))
+    .option("--parent <name>", `the jurisdiction above, e.g. 忻州市, ${scope}`);
 }
 
-const planInputExtensions = new Set([".json", ".jsonl", ".yaml", ".yml", ".txt", ".html", ".htm"]);
-
-async function isDirectory(name: string): Promise<boolean> {
-  return stat(name).then((entry) => entry.isDirectory(), () => false);
+/** What the document options say, as `resolvePlan` and `loadPlanBatch` take it. */
+function documentMetaOf({ title, jurisdiction, level, parent }: DocumentOptions): DocumentMeta {
+  const given = {
+    ...(jurisdiction === undefined ? {} : { name: jurisdiction }),
+    ...(level === undefined ? {} : { level }),
+    ...(parent === undefined ? {} : { parent }),
+  };
+  return { ...(title === undefined ? {} : { title }), ...(Object.keys(given).length === 0 ? {} : { jurisdiction: given }) };
 }
 
-/** A progress bar on standard error, on a terminal only (not when piped or in CI logs). */
-function progressBar(total: number): ((done: number, all: number, plan: PlanReference) => void) | undefined {
+/** The batch of `audit-all`: its plans, and the inputs it could not read or skipped, with a reading progress bar. */
+async function resolvePlans(inputs: readonly string[], options: AuditAllCommandOptions): Promise<PlanBatch> {
+  const { loadPlanBatch, readPlansFromStandardInput } = await library();
+  const { verifyQuotes, stdinFormat, manifest } = options;
+  const onProgress = progressBar("read");
+  const meta = documentMetaOf(options);
+  return loadPlanBatch(inputs, {
+    verifyQuotes,
+    readStandardInput: () => readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "jsonl", "document"] }),
+    ...(manifest === undefined ? {} : { manifest }),
+    ...(Object.keys(meta).length === 0 ? {} : { meta }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+}
+
+/** A progress bar on standard error, on a terminal only (not when piped or in CI logs), started at the first step. */
+function progressBar(stage: string): ((done: number, total: number, name: string) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
-  const bar = new SingleBar({ format: "{bar} {value}/{total} {plan}", stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
-  bar.start(total, 0, { plan: "" });
-  return (done, _all, plan) => {
-    bar.update(done, { plan: plan.id });
+  let bar: SingleBar | undefined;
+  return (done, total, name) => {
+    if (bar === undefined) {
+      bar = new SingleBar({ format: `${stage} {bar} {value}/{total} {name}`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
+      bar.start(total, 0, { name: "" });
+    }
+    // File names may hold controls; the bar writes them to the terminal.
+    bar.update(done, { name: terminalText(name) });
     if (done === total) bar.stop();
   };
 }
@@ -266,19 +300,20 @@ program
   });
 
 /** A plan and the bundled plans above it; a plan with none above it is a usage error. */
-async function resolveWithAncestors(command: string, name: string, options: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">) {
+async function resolveWithAncestors(command: string, name: string, options: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">, meta: DocumentMeta = {}) {
   const { getAncestorPlans, standardInputName } = await library();
-  const plan = await resolvePlanArgument(name, options);
+  const plan = await resolvePlanArgument(name, options, meta);
   const ancestors = getAncestorPlans(plan);
   if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${isStandardInput(name) ? standardInputName : name} (${plan.jurisdiction.name})`);
   return { plan, ancestors };
 }
 
-/** The plan an argument names: a bundled id, a plan file, a document, or `-` for standard input. */
-async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">): Promise<Plan> {
+/** The plan an argument names: a bundled id, a plan file, a document (extracted with `meta`), or `-` for standard input. */
+async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">, meta: DocumentMeta = {}): Promise<Plan> {
   const { readPlansFromStandardInput, resolvePlan } = await library();
-  if (!isStandardInput(name)) return (await resolvePlan(name, { verifyQuotes })).plan;
-  const [plan] = await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "document"] });
+  const given = Object.keys(meta).length === 0 ? {} : { meta };
+  if (!isStandardInput(name)) return (await resolvePlan(name, { verifyQuotes, ...given })).plan;
+  const [plan] = await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "document"], ...given });
   // One plan is all a single-plan format holds.
   return plan!;
 }
@@ -295,15 +330,24 @@ interface ExtractOptions {
   output?: string;
 }
 
-interface AuditCommandOptions extends Omit<CompareOptions, "format"> {
+/** What `audit` and `audit-all` are told of documents, as `extract` is. */
+interface DocumentOptions {
+  title?: string;
+  jurisdiction?: string;
+  level?: Level;
+  parent?: string;
+}
+
+interface AuditCommandOptions extends Omit<CompareOptions, "format">, DocumentOptions {
   format: AuditFormat;
   failOn?: "error" | "warning";
 }
 
-interface AuditAllCommandOptions extends Omit<CompareOptions, "format"> {
-  format: "json" | "jsonl" | "csv" | "findings-csv" | "html";
+interface AuditAllCommandOptions extends Omit<CompareOptions, "format">, DocumentOptions {
+  format: "text" | "json" | "jsonl" | "csv" | "findings-csv" | "html";
   threads: number;
   failOn?: "error" | "warning";
+  manifest?: string;
 }
 
 interface CompareOptions {

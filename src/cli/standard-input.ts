@@ -1,5 +1,5 @@
 import { decodeUtf8 } from "../load/decode-text.js";
-import { parsePlanCorpus, readPlanSource } from "../load/files.js";
+import { parsePlanCorpus, readPlanSource, refuseDocumentMeta, type DocumentMeta } from "../load/files.js";
 import { PlanLoadError, type PlanIssue } from "../load/errors.js";
 import { parseDataText } from "../load/parse-data.js";
 import { findMissingQuotes, parsePlan } from "../load/parse-plan.js";
@@ -75,29 +75,34 @@ interface StandardInputPlan {
   readSource: () => Promise<string>;
 }
 
-async function openPlanText(text: string, format: Exclude<StdinFormat, "jsonl">): Promise<StandardInputPlan> {
+async function openPlanText(text: string, format: Exclude<StdinFormat, "jsonl">, meta: DocumentMeta = {}): Promise<StandardInputPlan> {
   if (format === "document") {
-    const { plan, sourceText } = extractPlan(text, { id: "stdin", sourceFile: standardInputName });
+    const { plan, sourceText } = extractPlan(text, { id: "stdin", sourceFile: standardInputName, ...meta });
     return { plan, readSource: async () => sourceText };
   }
+  refuseDocumentMeta(standardInputName, meta);
   const plan = parsePlan(parseData(text, format), standardInputName);
   return { plan, readSource: () => readPlanSource(plan, standardInputName) };
 }
 
 /**
  * Plans from standard input: one plan (JSON or YAML), a document to extract one from, or, where `accepted`
- * allows, a corpus in JSON lines. With `verifyQuotes`, each quote must occur in the plan's source.
+ * allows, a corpus in JSON lines. With `verifyQuotes`, each quote must occur in the plan's source. `meta`
+ * is what is known of a document (`audit --title …`), refused for a plan.
  *
  * @throws PlanLoadError naming `<stdin>` and each problem's path
  */
 export async function readPlansFromStandardInput(
-  options: { format?: StdinFormat | undefined; verifyQuotes: boolean; accepted: readonly StdinFormat[] },
+  options: { format?: StdinFormat | undefined; verifyQuotes: boolean; accepted: readonly StdinFormat[]; meta?: DocumentMeta },
 ): Promise<Plan[]> {
   const text = await readStandardInput();
   const format = formatOf(text, options.format, options.accepted);
   // A corpus's relative sources are looked up in the current folder, as a single plan's are.
-  if (format === "jsonl") return parsePlanCorpus(text, standardInputName, { verifyQuotes: options.verifyQuotes });
-  const { plan, readSource } = await openPlanText(text, format);
+  if (format === "jsonl") {
+    refuseDocumentMeta(standardInputName, options.meta ?? {});
+    return parsePlanCorpus(text, standardInputName, { verifyQuotes: options.verifyQuotes });
+  }
+  const { plan, readSource } = await openPlanText(text, format, options.meta);
   if (options.verifyQuotes) {
     const missing = findMissingQuotes(plan, await readSource());
     if (missing.length > 0) throw new PlanLoadError(standardInputName, missing);

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataFile, readTextFile } from "./read-data-file.js";
 import { toDocumentText } from "../extract/document-text.js";
-import { extractPlan } from "../extract/extract-plan.js";
+import { extractPlan, type ExtractMeta } from "../extract/extract-plan.js";
 import { checkArguments } from "../model/input-error.js";
-import { FilePathSchema, ResolveOptionsSchema } from "../model/options.js";
+import { CorpusOptionsSchema, FilePathSchema, ResolveOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
 import { PlanLoadError } from "./errors.js";
@@ -63,8 +63,8 @@ export async function loadPlanFile(file: string): Promise<Plan> {
  * const plans = await loadPlanCorpus("docs/examples/corpus.jsonl", { verifyQuotes: true }); // in a clone
  * plans.map((plan) => plan.id); // ["shili-county"]
  */
-export async function loadPlanCorpus(file: string, options: ResolveOptions = {}): Promise<Plan[]> {
-  checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [ResolveOptionsSchema, options] });
+export async function loadPlanCorpus(file: string, options: CorpusOptions = {}): Promise<Plan[]> {
+  checkArguments("loadPlanCorpus", { file: [FilePathSchema, file], options: [CorpusOptionsSchema, options] });
   return parsePlanCorpus(await readTextFile(file), file, options);
 }
 
@@ -74,7 +74,7 @@ export async function loadPlanCorpus(file: string, options: ResolveOptions = {})
  *
  * @throws PlanLoadError naming `file` and line, as `loadPlanCorpus` does
  */
-export async function parsePlanCorpus(text: string, file: string, options: ResolveOptions): Promise<Plan[]> {
+export async function parsePlanCorpus(text: string, file: string, options: CorpusOptions): Promise<Plan[]> {
   const plans: Plan[] = [];
   for (const [index, line] of text.split("\n").entries()) {
     if (line.trim() === "") continue;
@@ -167,7 +167,19 @@ export interface ResolveOptions {
    * plan when one does not. Default false.
    */
   verifyQuotes?: boolean;
+  /**
+   * What is known of a document where extraction cannot read it (its id, title, jurisdiction), passed to
+   * `extractPlan` as its `meta`. Documents only: a plan file or a bundled id given with it is refused, as a
+   * plan states these itself. Default: everything read from the document.
+   */
+  meta?: DocumentMeta;
 }
+
+/** Options of `loadPlanCorpus`: a corpus holds plans, not documents, so there is nothing to tell extraction. */
+export type CorpusOptions = Pick<ResolveOptions, "verifyQuotes">;
+
+/** What the caller knows of a document: its plan's id, the title and the jurisdiction, as `extractPlan` takes them. */
+export type DocumentMeta = Pick<ExtractMeta, "id" | "title" | "jurisdiction">;
 
 /**
  * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
@@ -181,26 +193,46 @@ export interface ResolveOptions {
  */
 export async function resolvePlan(idOrFile: string, options: ResolveOptions = {}): Promise<ResolvedPlan> {
   checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile], options: [ResolveOptionsSchema, options] });
-  if (options.verifyQuotes !== true) return resolvePlanUnchecked(idOrFile);
-  const { plan, file, sourceText } = await openPlanUnchecked(idOrFile);
+  const meta = options.meta ?? {};
+  if (options.verifyQuotes !== true) return resolvePlanUnchecked(idOrFile, meta);
+  const { plan, file, sourceText } = await openPlanUnchecked(idOrFile, meta);
   const missing = findMissingQuotesUnchecked(plan, sourceText);
   if (missing.length > 0) throw new PlanLoadError(file, missing);
   return { plan, file };
 }
 
-async function resolvePlanUnchecked(idOrFile: string): Promise<ResolvedPlan> {
-  if (isBundledPlanId(idOrFile)) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
-  if (!(await isFile(idOrFile))) {
+async function resolvePlanUnchecked(idOrFile: string, meta: DocumentMeta): Promise<ResolvedPlan> {
+  const isBundled = isBundledPlanId(idOrFile);
+  if (!isBundled && !(await isFile(idOrFile))) {
     throw new PlanLoadError(idOrFile, [
       { path: "", message: `neither a bundled plan id (${bundledPlanIds.join(", ")}) nor a file` },
     ]);
   }
-  if (!planExtensions.has(path.extname(idOrFile).toLowerCase())) {
+  const isPlan = isBundled || isPlanFileName(idOrFile);
+  if (isPlan) refuseDocumentMeta(idOrFile, meta);
+  if (isBundled) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
+  if (!isPlan) {
     // Anything else is a document (text or HTML): read the plan out of it.
-    const { plan } = extractPlan(await readTextFile(idOrFile), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
+    const { plan } = extractPlan(await readTextFile(idOrFile), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile), ...meta });
     return { plan, file: idOrFile };
   }
   return { plan: await loadPlanFile(idOrFile), file: idOrFile };
+}
+
+/**
+ * Refuses what is given for a document (an id, title or jurisdiction) when `input` is a plan, which states
+ * its own: the caller meant a document, or should change the plan.
+ */
+export function refuseDocumentMeta(input: string, meta: DocumentMeta): void {
+  const given = Object.keys(meta);
+  if (given.length > 0) {
+    throw new PlanLoadError(input, [{ path: "", message: `a plan, not a document: it states its own ${given.join(", ")}; what is given for a document applies only to documents, which are extracted` }]);
+  }
+}
+
+/** Whether a file name is a plan file's (JSON or YAML), by its extension; other files are documents to extract a plan from. */
+export function isPlanFileName(file: string): boolean {
+  return planExtensions.has(path.extname(file).toLowerCase());
 }
 
 /** A plan id from a file name: its ASCII letters and digits, else "document". */
@@ -224,11 +256,11 @@ export interface OpenedPlan extends ResolvedPlan {
  */
 export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
   checkArguments("openPlan", { idOrFile: [FilePathSchema, idOrFile] });
-  return openPlanUnchecked(idOrFile);
+  return openPlanUnchecked(idOrFile, {});
 }
 
-async function openPlanUnchecked(idOrFile: string): Promise<OpenedPlan> {
-  const { plan, file } = await resolvePlanUnchecked(idOrFile);
+async function openPlanUnchecked(idOrFile: string, meta: DocumentMeta): Promise<OpenedPlan> {
+  const { plan, file } = await resolvePlanUnchecked(idOrFile, meta);
   const bundled = isBundledPlanId(idOrFile);
   return { plan, file, sourceText: await readPlanSourceUnchecked(plan, bundled ? undefined : file) };
 }

@@ -90,8 +90,6 @@ export const AuditAllOptionsSchema = z
 
 export const RenderOptionsSchema = z.object({ lang: ReportLanguageSchema }).partial().strict();
 
-export const ResolveOptionsSchema = z.object({ verifyQuotes: z.boolean() }).partial().strict();
-
 /** The built-in tokenizers by name. */
 export const TokenizerNameSchema = z.enum(["bigram", "segmenter", "unigram"]);
 
@@ -132,6 +130,26 @@ export const ExtractMetaSchema = z
     period: z.object({ start: z.int(), end: z.int() }).strict().nullable(),
     jurisdiction: z.object({ name: z.string().min(1), level: LevelSchema, parent: z.string().nullable() }).partial().strict(),
     sourceFile: z.string().min(1),
+  })
+  .partial()
+  .strict();
+
+/** What is known of a document that extraction cannot read from it: its id, title and jurisdiction. */
+export const DocumentMetaSchema = ExtractMetaSchema.pick({ id: true, title: true, jurisdiction: true });
+
+export const ResolveOptionsSchema = z.object({ verifyQuotes: z.boolean(), meta: DocumentMetaSchema }).partial().strict();
+
+/** `loadPlanCorpus`'s options: a corpus holds plans, so there is no document to describe. */
+export const CorpusOptionsSchema = ResolveOptionsSchema.pick({ verifyQuotes: true });
+
+/** `loadPlanBatch`'s options. */
+export const PlanBatchOptionsSchema = z
+  .object({
+    verifyQuotes: z.boolean(),
+    manifest: FilePathSchema,
+    meta: DocumentMetaSchema,
+    readStandardInput: z.custom(isFunction, "expected a function"),
+    onProgress: z.custom(isFunction, "expected a function"),
   })
   .partial()
   .strict();

@@ -8,6 +8,9 @@ const Slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/u, "a lowercase slug such as `daixian` or `task-3.2`");
 
+/** A plan's id, for inputs that name one outside a plan (a manifest's `id` column). */
+export const PlanIdSchema = Slug;
+
 /**
  * Text as documents have it: line breaks and tabs, but no other control character (a NUL, an escape
  * sequence, a C1 code), which no document means to show and which would reach every report.

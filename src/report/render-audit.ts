@@ -4,6 +4,7 @@ import type { ItemReference } from "../align/types.js";
 import type { AuditReport, Coverage, Finding, Severity } from "../findings/types.js";
 import { AuditReportSchema } from "../model/audit-report.js";
 import { checkArguments } from "../model/input-error.js";
+import { nothingLeftOut, type BatchReading } from "../model/batch-reading.js";
 import { AuditFormatSchema } from "../model/options.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
@@ -66,11 +67,13 @@ const subjectLine = (finding: Finding, labels: Labels) =>
 const candidatesLine = (candidates: NonNullable<Finding["candidates"]>, labels: Labels) =>
   `${labels.candidatesColumn}: ${candidates.map((candidate) => `${candidate.subject.id} ${candidate.subject.label} (${candidate.score.toFixed(2)})`).join(labels.listSeparator)}`;
 
-function chainLine(step: ChainStep, labels: Labels): string {
+/** A level of a plan's chain as the summaries show it: its title, and whether it was skipped. */
+export function chainLine(step: ChainStep, labels: Labels): string {
   return step.status === "skipped" ? `${step.reference.title} — ${labels.statusSkipped}` : step.reference.title;
 }
 
-function counts(report: AuditReport, labels: Labels): string {
+/** A report's findings counted by severity, as one line. */
+export function severityCounts(report: AuditReport, labels: Labels): string {
   return severities.map((severity) => `${labels.severity[severity]} ${report.summary.bySeverity[severity]}`).join(" · ");
 }
 
@@ -88,7 +91,7 @@ function coverageLines(report: AuditReport, labels: Labels): string[] {
 }
 
 function renderText(report: AuditReport, labels: Labels): string {
-  const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, ...coverageLines(report, labels), counts(report, labels), ""];
+  const lines = [title(report, labels), `${labels.chain}: ${report.chain.map((step) => chainLine(step, labels)).join(" → ")}`, ...coverageLines(report, labels), severityCounts(report, labels), ""];
   for (const finding of readingFindings(report).filter((candidate) => candidate.severity !== "info")) {
     lines.push(`${finding.severity === "error" ? "✗" : "!"} [${labels.findingKind[finding.kind]}] ${finding.message}`);
   }
@@ -106,7 +109,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
     "",
     `- ${labels.chain}: ${markdownCell(report.chain.map((step) => chainLine(step, labels)).join(" → "))}`,
     ...coverageLines(report, labels).map((line) => `- ${markdownCell(line)}`),
-    `- ${counts(report, labels)}`,
+    `- ${severityCounts(report, labels)}`,
     "",
     `## ${labels.findings} (${listed.length})`,
     "",
@@ -130,19 +133,23 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
 const findingColumns = [
   "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
   "reference_id", "reference_text", "reference_quote", "subject_id", "subject_text", "subject_quote",
-  "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message",
+  "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message", "file",
 ] as const;
+
+type FindingRow = Record<(typeof findingColumns)[number], string>;
 
 /**
  * The findings of one or more audit reports as one CSV table, a row per finding: stable ids (kind,
  * severity, plans, items, verdict, review decision) beside the words in each report's language, and the
- * score of the match a finding rests on. What `audit --format csv` and `audit-all --format findings-csv` print.
+ * score of the match a finding rests on. What `audit --format csv` and `audit-all --format findings-csv` print;
+ * for a batch, `reading` adds a row per file that could not be read (kind `unreadable`) or was skipped
+ * (kind `skipped`), naming it in the column `file`, in the language of the first report.
  */
-export function renderFindingsCsv(reports: readonly AuditReport[]): string {
+export function renderFindingsCsv(reports: readonly AuditReport[], reading: BatchReading = nothingLeftOut): string {
   const rows = reports.flatMap((report) => {
     const labels = getLabels(report.lang);
     return report.findings.map((finding) => {
-      const row: Record<(typeof findingColumns)[number], string> = {
+      const row: FindingRow = {
         audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
         reference_plan: finding.referencePlan?.id ?? "", reference_plan_title: finding.referencePlan?.title ?? "",
         severity: finding.severity, severity_label: labels.severity[finding.severity], kind: finding.kind, kind_label: labels.findingKind[finding.kind],
@@ -152,12 +159,24 @@ export function renderFindingsCsv(reports: readonly AuditReport[]): string {
         score: finding.score === null ? "" : String(finding.score),
         candidate_ids: finding.candidates?.map((candidate) => candidate.subject.id).join(" ") ?? "",
         candidates: finding.candidates === undefined ? "" : candidatesLine(finding.candidates, labels),
-        review: finding.review?.decision ?? "", review_label: describeReview(finding, labels), message: finding.message,
+        review: finding.review?.decision ?? "", review_label: describeReview(finding, labels), message: finding.message, file: "",
       };
       return findingColumns.map((column) => row[column]);
     });
   });
-  return toCsv([[...findingColumns], ...rows]);
+  return toCsv([[...findingColumns], ...rows, ...leftOutRows(reading, getLabels(reports[0]?.lang ?? "zh"))]);
+}
+
+/** A findings row per input a batch left out: its kind, a severity (an unread file is an error, a skipped one is said), why, and the file. */
+function leftOutRows(reading: BatchReading, labels: Labels): string[][] {
+  const row = (kind: "unreadable" | "skipped", severity: Severity, file: string, reason: string) => {
+    const cells: Partial<FindingRow> = { severity, severity_label: labels.severity[severity], kind, kind_label: labels.inputNotAudited[kind], message: reason, file };
+    return findingColumns.map((column) => cells[column] ?? "");
+  };
+  return [
+    ...reading.unreadable.map((input) => row("unreadable", "error", input.file, input.reason.join("\n"))),
+    ...reading.skipped.map((input) => row("skipped", "info", input.file, input.reason)),
+  ];
 }
 
 const auditStyle = `

@@ -1,5 +1,6 @@
-// A strict RFC 4180 reader for tests (csv-parse is not a dependency): records end in CRLF; a field is either
-// quoted, with "" for a quote, or holds no quote, comma, CR or LF. Anything else throws, naming where.
+// A strict RFC 4180 reader for tests, our own rather than csv-parse (the sister of csv-stringify, which writes the
+// CSV under test): records end in CRLF; a field is either quoted, with "" for a quote, or holds no quote, comma,
+// CR or LF. Anything else throws, naming where.
 
 /** The records of a CSV text, each an array of cells; a leading UTF-8 BOM is skipped. */
 export function readCsv(text: string): string[][] {
