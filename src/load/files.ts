@@ -3,6 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataFile, readTextFile } from "./read-data-file.js";
+import { readDocumentFile } from "../read/read-document-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan } from "../extract/extract-plan.js";
 import { checkArguments } from "../model/input-error.js";
@@ -119,7 +120,7 @@ export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
  * one is given, else among the bundled sources.
  *
  * @throws InputError when the plan does not match the plan schema; PlanLoadError when the source is not
- * found, cannot be read or is not UTF-8
+ * found or cannot be read (read as `readDocumentFile` reads documents: PDF, Word, HTML, text)
  *
  * @example
  * const text = await readPlanSource(getBundledPlan("daixian")); // data/sources/daixian.txt, as it was scraped
@@ -138,8 +139,9 @@ async function readPlanSourceUnchecked(plan: Plan, planFile: string | undefined)
         path.join(getBundledDataDir(), "sources", plan.source.file),
       ];
   for (const candidate of candidates) {
-    // Read as extraction reads documents: HTML without its tags, line breaks as LF.
-    if (await isFile(candidate)) return toDocumentText(await readTextFile(candidate));
+    // Read as extraction reads documents: through the read stage (PDF, Word, GBK…), HTML without its tags,
+    // line breaks as LF.
+    if (await isFile(candidate)) return toDocumentText((await readDocumentFile(candidate)).text);
   }
   throw new PlanLoadError(planFile ?? plan.id, [
     { path: "source.file", message: `source text not found; looked in ${candidates.join(", ")}` },
@@ -170,8 +172,8 @@ export interface ResolveOptions {
 }
 
 /**
- * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
- * or HTML), from which the plan is extracted.
+ * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (PDF,
+ * Word, HTML or text in any encoding `readDocument` reads, told by content), from which the plan is extracted.
  *
  * @throws PlanLoadError when the name is neither, the file is not a valid plan, or (with `verifyQuotes`) a
  * quote is not in the plan's source, naming each such quote's path
@@ -196,8 +198,8 @@ async function resolvePlanUnchecked(idOrFile: string): Promise<ResolvedPlan> {
     ]);
   }
   if (!planExtensions.has(path.extname(idOrFile).toLowerCase())) {
-    // Anything else is a document (text or HTML): read the plan out of it.
-    const { plan } = extractPlan(await readTextFile(idOrFile), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
+    // Anything else is a document (PDF, Word, HTML or text, told by content): read the plan out of it.
+    const { plan } = extractPlan((await readDocumentFile(idOrFile)).text, { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile) });
     return { plan, file: idOrFile };
   }
   return { plan: await loadPlanFile(idOrFile), file: idOrFile };
