@@ -82,7 +82,14 @@ describe("readDocument reads text in the encodings plans come in", () => {
 
   it("refuses bytes that are not the encoding a byte-order mark says, naming the offset of the first", async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("应急"), 0xff, 0x41]);
-    expect(await refusal(readDocument(bytes, { file: "x.txt" }))).toEqual({ path: "byte 9", message: expect.stringMatching(/^not utf-8/u) });
+    expect((await refusal(readDocument(bytes, { file: "x.txt" }))).message).toMatch(/^not UTF-8: byte 9 \(0xFF\)/u);
+  });
+
+  it("refuses UTF-8 text with a broken byte rather than guessing another encoding for it", async () => {
+    const text = source("daixian");
+    const before = new TextEncoder().encode(text.slice(0, 1000));
+    const broken = new Uint8Array([...before, 0xff, ...new TextEncoder().encode(text.slice(1000))]);
+    expect((await refusal(readDocument(broken))).message).toMatch(new RegExp(`^not UTF-8: byte ${before.length} \\(0xFF\\)`, "u"));
   });
 
   it("tells HTML from text by content", async () => {

@@ -39,6 +39,9 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     notes.push(`the file declares ${declared}, but its bytes are not ${declared}`);
   }
   if (decodesAs(bytes, "utf-8")) return { text: decode(bytes, "utf-8"), encoding: "utf-8", encodingSource: "detected", notes };
+  // UTF-8 text with a broken byte is refused, not guessed at: another encoding would read it as nonsense.
+  const invalidAt = firstInvalidByte(bytes, "utf-8");
+  if (countCharactersBeyondAscii(bytes.subarray(0, invalidAt)) >= utf8Evidence) throw notEncoding("utf-8", invalidAt, bytes[invalidAt], file);
   const detected = detectEncoding(bytes.subarray(0, detectionSample));
   if (detected === undefined) {
     throw new PlanLoadError(file, [{ path: "", message: `not text in any encoding plan-align knows: if it is a document, save it as UTF-8 text, PDF or .docx. ${readableFormats}` }]);
@@ -84,8 +87,25 @@ const decode = (bytes: Uint8Array, encoding: string) => new TextDecoder(encoding
 /** Decodes, refusing bytes that are not the encoding: a U+FFFD in place of them would end up in quotes. */
 function decodeStrictly(bytes: Uint8Array, encoding: string, file: string, offset: number): string {
   if (decodesAs(bytes, encoding)) return decode(bytes, encoding);
-  const at = offset + firstInvalidByte(bytes, encoding);
-  throw new PlanLoadError(file, [{ path: `byte ${at}`, message: `not ${encoding}: the bytes from here do not make a character; save the file as UTF-8` }]);
+  const invalidAt = firstInvalidByte(bytes, encoding);
+  throw notEncoding(encoding, offset + invalidAt, bytes[invalidAt], file);
+}
+
+/** The refusal of bytes that are not the encoding, naming the offset (in the file) and the first such byte. */
+function notEncoding(encoding: string, at: number, byte: number | undefined, file: string): PlanLoadError {
+  const hex = (byte ?? 0).toString(16).toUpperCase().padStart(2, "0");
+  return new PlanLoadError(file, [{ path: "", message: `not ${encoding.toUpperCase()}: byte ${at} (0x${hex}) does not start a valid character; save the file as UTF-8` }]);
+}
+
+// Characters beyond ASCII, each valid UTF-8, before the first byte that is not: GBK or Big5 text makes one or
+// two by chance at most, so this many say the file is UTF-8 with a broken byte.
+const utf8Evidence = 4;
+
+/** Characters beyond ASCII in valid UTF-8: their lead bytes. */
+function countCharactersBeyondAscii(bytes: Uint8Array): number {
+  let count = 0;
+  for (const byte of bytes) if (byte >= 0xc0) count += 1;
+  return count;
 }
 
 /**
