@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough, strToU8, zipSync } from "fflate";
 import iconv from "iconv-lite";
 import * as OpenCC from "opencc-js";
 import { describe, expect, it, vi } from "vitest";
+import { findMissingQuotes } from "../src/load/parse-plan.js";
+import { readPlanSource, resolvePlan } from "../src/load/files.js";
 import { PlanLoadError } from "../src/model/plan-load-error.js";
 import { defaultReadLimits } from "../src/read/limits.js";
 import { readDocument as readInBrowser } from "../src/read/read-document.js";
@@ -13,7 +16,7 @@ import { buildDocx, numberingDefinition, paragraph, table } from "./support/docx
 // The PDF reader is written on another branch: here it stands in, so that these tests check only that a PDF
 // is recognised by its content and handed to it.
 vi.mock("../src/read/pdf.js", () => ({
-  readPdf: vi.fn(async (_bytes: Uint8Array, _limits: unknown, file: string) => ({ text: `text of ${file}\n`, pages: 3, notes: ["read by the stand-in"] })),
+  readPdf: vi.fn(async () => ({ text: readFileSync(path.join(import.meta.dirname, "../data/sources/daixian.txt"), "utf8"), pages: 3, notes: ["read by the stand-in"] })),
 }));
 
 const fixtures = path.join(import.meta.dirname, "fixtures/formats");
@@ -154,7 +157,7 @@ describe("readDocument reads Word files", () => {
 
   it("hands a PDF, recognised by its bytes whatever the name, to the PDF reader", async () => {
     const read = await readDocument(new TextEncoder().encode("%PDF-1.7\n%…"), { file: "plan.txt" });
-    expect(read).toMatchObject({ format: "pdf", text: "text of plan.txt\n", pages: 3, encoding: null });
+    expect(read).toMatchObject({ format: "pdf", text: source("daixian"), pages: 3, encoding: null });
   });
 });
 
@@ -272,5 +275,26 @@ describe("readDocument's arguments", () => {
   it("are checked at its door", async () => {
     await expect(readDocument("text" as unknown as Uint8Array)).rejects.toThrow(/readDocument: bytes/u);
     await expect(readDocument(new Uint8Array(1), { limits: { maxBytes: -1 } })).rejects.toThrow(/options\.limits\.maxBytes/u);
+  });
+});
+
+describe("documents given where plans are read through the read stage", () => {
+  const work = mkdtempSync(path.join(os.tmpdir(), "plan-align-read-"));
+
+  it("extracts a plan from a .docx, and validates its quotes against the .docx read as extraction read it", async () => {
+    const { plan, file } = await resolvePlan(path.join(fixtures, "daixian.docx"));
+    expect(plan.source.file).toBe("daixian.docx");
+    expect(findMissingQuotes(plan, await readPlanSource(plan, file))).toEqual([]);
+    await expect(resolvePlan(path.join(fixtures, "nanyang.gbk.txt"), { verifyQuotes: true })).resolves.toMatchObject({ plan: { jurisdiction: { name: "南阳市" } } });
+  });
+
+  it("reads a .txt that is really a PDF as a PDF, and names a .json that is a PDF or Word file as such", async () => {
+    const pdf = new TextEncoder().encode("%PDF-1.7\n%…");
+    writeFileSync(path.join(work, "plan.txt"), pdf);
+    expect((await resolvePlan(path.join(work, "plan.txt"))).plan.title).toBe("代县贯彻落实国家、省及市“十四五”应急体系规划实施方案");
+    writeFileSync(path.join(work, "plan.json"), pdf);
+    expect((await refusal(resolvePlan(path.join(work, "plan.json")))).message).toMatch(/^a PDF document, not a JSON or YAML file/u);
+    writeFileSync(path.join(work, "plan.yaml"), readFileSync(path.join(fixtures, "daixian.docx")));
+    expect((await refusal(resolvePlan(path.join(work, "plan.yaml")))).message).toMatch(/^a Word document, not a JSON or YAML file/u);
   });
 });

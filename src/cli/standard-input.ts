@@ -58,10 +58,12 @@ export async function readStandardInputDocument(): Promise<string> {
  * Standard input where a document is one of the formats accepted: UTF-8 text as it is (JSON, YAML or a
  * document), else, documents being accepted, a document read through the read stage.
  */
-async function readStandardInputText(accepted: readonly StdinFormat[]): Promise<{ text: string; document: boolean }> {
+async function readStandardInputText(accepted: readonly StdinFormat[], given: StdinFormat | undefined): Promise<{ text: string; document: boolean }> {
   const bytes = await readStandardInputBytes();
-  // A PDF may be all ASCII, so its bytes are recognised before UTF-8 is tried.
-  const isDocument = accepted.includes("document") && (recognizeFormat(bytes, standardInputName).kind !== "text" || !isUtf8(bytes));
+  // A PDF may be all ASCII, so its bytes are recognised before UTF-8 is tried. Text that is not UTF-8 is
+  // a document in another encoding, unless it is given or looks like JSON or YAML, which stay UTF-8.
+  const isDocument = accepted.includes("document") && (recognizeFormat(bytes, standardInputName).kind !== "text" ||
+    (!isUtf8(bytes) && (given ?? detectStdinFormat(new TextDecoder().decode(bytes), accepted)) === "document"));
   if (isDocument) return { text: (await readDocument(bytes, { file: standardInputName })).text, document: true };
   return { text: decodeUtf8(bytes, standardInputName), document: false };
 }
@@ -132,7 +134,7 @@ async function openPlanText(text: string, format: Exclude<StdinFormat, "jsonl">)
 export async function readPlansFromStandardInput(
   options: { format?: StdinFormat | undefined; verifyQuotes: boolean; accepted: readonly StdinFormat[] },
 ): Promise<Plan[]> {
-  const { text, document } = await readStandardInputText(options.accepted);
+  const { text, document } = await readStandardInputText(options.accepted, options.format);
   const format = document ? formatOf(text, options.format ?? "document", options.accepted) : formatOf(text, options.format, options.accepted);
   // A corpus's relative sources are looked up in the current folder, as a single plan's are.
   if (format === "jsonl") return parsePlanCorpus(text, standardInputName, { verifyQuotes: options.verifyQuotes });
@@ -150,7 +152,7 @@ export async function validateStandardInput(given: StdinFormat | undefined): Pro
     ({ input: "-", file: standardInputName, id, valid: problems.length === 0, problems });
   let id: string | null = null;
   try {
-    const { text, document } = await readStandardInputText(planFormats);
+    const { text, document } = await readStandardInputText(planFormats, given);
     // planFormats holds no corpus, so formatOf never gives jsonl here.
     const format = formatOf(text, document ? (given ?? "document") : given, planFormats) as Exclude<StdinFormat, "jsonl">;
     const { plan, readSource } = await openPlanText(text, format);

@@ -1,7 +1,7 @@
-import WordExtractor from "word-extractor";
 import { PlanLoadError } from "../model/plan-load-error.js";
 
-// Node only: word-extractor reads the OLE container through Node's Buffer and streams.
+// Node only: word-extractor reads the OLE container through Node's Buffer and streams. Loaded when a .doc
+// comes, so that commands reading other formats do not load it.
 
 /**
  * Reads a Word 97-2003 (.doc) file's body with word-extractor, tables as the other readers give them: a
@@ -13,6 +13,7 @@ import { PlanLoadError } from "../model/plan-load-error.js";
 export async function readWordDoc(bytes: Uint8Array, file: string): Promise<string> {
   let body: string;
   try {
+    const { default: WordExtractor } = await import("word-extractor");
     const document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     // Unfiltered, the text keeps the document's own quotation marks (“十四五”) rather than ASCII ones.
     body = (document.getBody as (options: { filterUnicode: boolean }) => string).call(document, { filterUnicode: false });
