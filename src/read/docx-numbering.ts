@@ -205,7 +205,8 @@ const roman = (value: number) => {
   return out;
 };
 
-// nzh's types say string for what it returns; it is.
+// Both Chinese counting formats are written as nzh's counting numerals (十一, 二十一), the form plans' headings
+// use; Word's finer differences between them were not measured.
 const formats: Readonly<Record<string, (value: number) => string>> = {
   decimal: String,
   decimalZero: (value) => String(value).padStart(2, "0"),
@@ -218,11 +219,11 @@ const formats: Readonly<Record<string, (value: number) => string>> = {
   upperLetter: (value) => letters(value).toUpperCase(),
   lowerRoman: roman,
   upperRoman: (value) => roman(value).toUpperCase(),
-  chineseCounting: (value) => String(Nzh.encodeS(value)),
-  chineseCountingThousand: (value) => String(Nzh.encodeS(value)),
-  chineseLegalSimplified: (value) => String(Nzh.encodeB(value)),
-  taiwaneseCounting: (value) => String(NzhTraditional.encodeS(value)),
-  taiwaneseCountingThousand: (value) => String(NzhTraditional.encodeS(value)),
+  chineseCounting: (value) => Nzh.encodeS(value),
+  chineseCountingThousand: (value) => Nzh.encodeS(value),
+  chineseLegalSimplified: (value) => Nzh.encodeB(value),
+  taiwaneseCounting: (value) => NzhTraditional.encodeS(value),
+  taiwaneseCountingThousand: (value) => NzhTraditional.encodeS(value),
   ideographDigital: (value) => [...String(value)].map((digit) => "〇一二三四五六七八九"[Number(digit)]).join(""),
   ideographTraditional: cycle("甲乙丙丁戊己庚辛壬癸"),
   ideographZodiac: cycle("子丑寅卯辰巳午未申酉戌亥"),
