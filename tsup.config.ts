@@ -5,7 +5,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", core: "src/core.ts", node: "src/node.ts" },
+    entry: { index: "src/index.ts", core: "src/core.ts", node: "src/node.ts", read: "src/read.ts" },
     format: ["esm", "cjs"],
     // tsup's declaration build sets `baseUrl`, which TypeScript 6 reports as deprecated.
     dts: { compilerOptions: { ignoreDeprecations: "6.0" } },

@@ -44,9 +44,9 @@ describe("the API reference", () => {
     expect(existsSync(path.join(out, "index.html"))).toBe(true);
   });
 
-  it("covers the browser-safe core and the Node additions", () => {
+  it("covers the browser-safe core, the Node additions and the read stage", () => {
     const modules = project?.getChildrenByKind(ReflectionKind.Module).map((module) => module.name);
-    expect(modules).toEqual(expect.arrayContaining(["index", "core", "node"]));
+    expect(modules).toEqual(expect.arrayContaining(["index", "core", "node", "read"]));
   });
 
   it("gives every exported function an example", () => {

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -71,6 +72,16 @@ describe("- for standard input", () => {
     const { status, stderr } = runCli(["audit", "-"], new Uint8Array([0x7b, 0xff, 0x7d]));
     expect(status).toBe(1);
     expect(stderr).toBe("plan-align: <stdin>: not UTF-8: byte 1 (0xFF) does not start a valid character; save the file as UTF-8\n");
+  });
+
+  it("reads a document on standard input in any format the read stage reads, told by its bytes", async () => {
+    const extract = (file: string) => JSON.parse(runCli(["extract", "-"], readFileSync(path.join(root, "tests/fixtures/formats", file))).stdout) as { title: string; indicators: unknown[] };
+    for (const file of ["daixian.docx", "daixian.gbk.txt", "daixian.gb2312.html"]) {
+      expect(extract(file)).toMatchObject({ title: "代县贯彻落实国家、省及市“十四五”应急体系规划实施方案", indicators: expect.arrayContaining([expect.anything()]) });
+    }
+    const audited = runCli(["audit", "-", "--format", "json"], readFileSync(path.join(root, "tests/fixtures/formats/nanyang.gbk.txt")));
+    expect(audited.status).toBe(0);
+    expect((JSON.parse(audited.stdout) as AuditReport).subject.id).toBe("stdin");
   });
 
   it("drops a byte-order mark, as it does for files", async () => {

@@ -26,7 +26,7 @@ describe("the packed package", () => {
     const { status, output } = run("attw", "--profile", "strict", "--format", "json", tarball);
     const report = JSON.parse(output) as { analysis: { entrypoints: Record<string, { resolutions: Record<string, unknown> }> }; problems: Record<string, unknown> };
     expect(report.problems).toEqual({});
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./core", "./node", "./package.json"]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./core", "./node", "./package.json", "./read"]);
     expect(status).toBe(0);
   });
 });

@@ -260,8 +260,8 @@ function progressBar(stage: string): ((done: number, total: number, name: string
 
 program
   .command("extract")
-  .description("read a plan out of a document (text or HTML): sections, indicators, tasks, projects, units, quotes")
-  .argument("<document>", `the document: a .txt or .html file${stdinNote} (its plan's id is then "stdin" unless --id gives one)`)
+  .description("read a plan out of a document (PDF, Word .docx/.doc, HTML or text): sections, indicators, tasks, projects, units, quotes")
+  .argument("<document>", `the document, its format told by content: PDF, Word (.docx, .doc), an HTML page or a text file in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5${stdinNote} (its plan's id is then "stdin" unless --id gives one)`)
   .addOption(new Option("-f, --format <format>", "output format").choices(["json", "yaml"]).default("json"))
   .option("--id <id>", "the plan's id (default: from the file name)")
   .option("--title <title>", "the title, where the document does not show it")
@@ -270,9 +270,9 @@ program
   .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
   .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
   .action(async (document: string, options: ExtractOptions) => {
-    const { extractPlan, idFromFileName, readStandardInput, readTextFile, standardInputName, stringifyYaml } = await library();
+    const { extractPlan, idFromFileName, readDocumentFile, readStandardInputDocument, standardInputName, stringifyYaml } = await library();
     const fromStandardInput = isStandardInput(document);
-    const raw = fromStandardInput ? await readStandardInput() : await readTextFile(document);
+    const raw = fromStandardInput ? await readStandardInputDocument() : (await readDocumentFile(document)).text;
     // A document from standard input has no file to name as the plan's source: it is named <stdin>.
     const sourceFile = fromStandardInput ? standardInputName
       : options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));

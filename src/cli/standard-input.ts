@@ -4,6 +4,8 @@ import { PlanLoadError, type PlanIssue } from "../load/errors.js";
 import { parseDataText } from "../load/parse-data.js";
 import { findMissingQuotes, parsePlan } from "../load/parse-plan.js";
 import { extractPlan } from "../extract/extract-plan.js";
+import { readDocument } from "../read/read-document-file.js";
+import { recognizeFormat } from "../read/recognize-format.js";
 import { parseReview } from "../load/review-file.js";
 import { parseSynonymGroups } from "../synonyms/load-synonym-file.js";
 import type { PlanValidation } from "../load/validate.js";
@@ -11,9 +13,10 @@ import type { Plan } from "../model/plan.js";
 import type { Review } from "../model/review.js";
 import type { SynonymGroup } from "../synonyms/synonyms.js";
 
-// `-` in place of a file name: standard input, read whole and decoded as files are (UTF-8, a BOM dropped,
-// other bytes refused). Without a file name there is no extension to tell the format, so it is read off
-// the text unless --stdin-format says it.
+// `-` in place of a file name: standard input, read whole. Plans, corpora, reviews and synonym tables are
+// UTF-8 (a BOM dropped, other bytes refused); a document may be anything the read stage reads (PDF, Word,
+// GBK or Big5 text), told by its bytes. Without a file name there is no extension to tell the format, so it
+// is read off the content unless --stdin-format says it.
 
 /** How standard input is named in errors and in what is made of it. */
 export const standardInputName = "<stdin>";
@@ -23,17 +26,55 @@ export type StdinFormat = "json" | "yaml" | "jsonl" | "document";
 
 let consumed = false;
 
-/**
- * Standard input, read whole; it can be read once, so a second `-` in one command is refused.
- *
- * @throws PlanLoadError naming `<stdin>` for bytes that are not UTF-8, or for a second read
- */
-export async function readStandardInput(): Promise<string> {
+/** Standard input's bytes, read whole; it can be read once, so a second `-` in one command is refused. */
+async function readStandardInputBytes(): Promise<Uint8Array> {
   if (consumed) throw new PlanLoadError(standardInputName, [{ path: "", message: "standard input can be read once: give - for one input only" }]);
   consumed = true;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return decodeUtf8(Buffer.concat(chunks), standardInputName);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Standard input as UTF-8 text.
+ *
+ * @throws PlanLoadError naming `<stdin>` for bytes that are not UTF-8, or for a second read
+ */
+async function readStandardInput(): Promise<string> {
+  return decodeUtf8(await readStandardInputBytes(), standardInputName);
+}
+
+/**
+ * Standard input as a document's text, read as `readDocument` reads files (PDF, Word, HTML, text in UTF-8,
+ * UTF-16, GB18030 or Big5).
+ *
+ * @throws PlanLoadError naming `<stdin>` for what the read stage refuses, or for a second read
+ */
+export async function readStandardInputDocument(): Promise<string> {
+  return (await readDocument(await readStandardInputBytes(), { file: standardInputName })).text;
+}
+
+/**
+ * Standard input where a document is one of the formats accepted: UTF-8 text as it is (JSON, YAML or a
+ * document), else, documents being accepted, a document read through the read stage.
+ */
+async function readStandardInputText(accepted: readonly StdinFormat[], given: StdinFormat | undefined): Promise<{ text: string; document: boolean }> {
+  const bytes = await readStandardInputBytes();
+  // A PDF may be all ASCII, so its bytes are recognised before UTF-8 is tried. Text that is not UTF-8 is
+  // a document in another encoding, unless it is given or looks like JSON or YAML, which stay UTF-8.
+  const isDocument = accepted.includes("document") && (recognizeFormat(bytes, standardInputName).kind !== "text" ||
+    (!isUtf8(bytes) && (given ?? detectStdinFormat(new TextDecoder().decode(bytes), accepted)) === "document"));
+  if (isDocument) return { text: (await readDocument(bytes, { file: standardInputName })).text, document: true };
+  return { text: decodeUtf8(bytes, standardInputName), document: false };
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -95,8 +136,8 @@ async function openPlanText(text: string, format: Exclude<StdinFormat, "jsonl">,
 export async function readPlansFromStandardInput(
   options: { format?: StdinFormat | undefined; verifyQuotes: boolean; accepted: readonly StdinFormat[]; meta?: DocumentMeta },
 ): Promise<Plan[]> {
-  const text = await readStandardInput();
-  const format = formatOf(text, options.format, options.accepted);
+  const { text, document } = await readStandardInputText(options.accepted, options.format);
+  const format = document ? formatOf(text, options.format ?? "document", options.accepted) : formatOf(text, options.format, options.accepted);
   // A corpus's relative sources are looked up in the current folder, as a single plan's are.
   if (format === "jsonl") {
     refuseDocumentMeta(standardInputName, options.meta ?? {});
@@ -116,9 +157,9 @@ export async function validateStandardInput(given: StdinFormat | undefined): Pro
     ({ input: "-", file: standardInputName, id, valid: problems.length === 0, problems });
   let id: string | null = null;
   try {
-    const text = await readStandardInput();
+    const { text, document } = await readStandardInputText(planFormats, given);
     // planFormats holds no corpus, so formatOf never gives jsonl here.
-    const format = formatOf(text, given, planFormats) as Exclude<StdinFormat, "jsonl">;
+    const format = formatOf(text, document ? (given ?? "document") : given, planFormats) as Exclude<StdinFormat, "jsonl">;
     const { plan, readSource } = await openPlanText(text, format);
     id = plan.id;
     return outcome(id, findMissingQuotes(plan, await readSource()));

@@ -3,13 +3,14 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readDataFile, readTextFile } from "./read-data-file.js";
+import { readDocumentFile } from "../read/read-document-file.js";
 import { toDocumentText } from "../extract/document-text.js";
 import { extractPlan, type ExtractMeta } from "../extract/extract-plan.js";
 import { checkArguments } from "../model/input-error.js";
 import { CorpusOptionsSchema, FilePathSchema, ResolveOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { bundledPlanIds, getBundledPlan, isBundledPlanId } from "./bundled.js";
-import { PlanLoadError } from "./errors.js";
+import { PlanLoadError, type PlanIssue } from "./errors.js";
 import { findMissingQuotesUnchecked, parsePlan } from "./parse-plan.js";
 import { parseDataText } from "./parse-data.js";
 
@@ -119,7 +120,7 @@ export async function loadPlanDirectory(dir: string): Promise<Plan[]> {
  * one is given, else among the bundled sources.
  *
  * @throws InputError when the plan does not match the plan schema; PlanLoadError when the source is not
- * found, cannot be read or is not UTF-8
+ * found or cannot be read (read as `readDocumentFile` reads documents: PDF, Word, HTML, text)
  *
  * @example
  * const text = await readPlanSource(getBundledPlan("daixian")); // data/sources/daixian.txt, as it was scraped
@@ -138,8 +139,9 @@ async function readPlanSourceUnchecked(plan: Plan, planFile: string | undefined)
         path.join(getBundledDataDir(), "sources", plan.source.file),
       ];
   for (const candidate of candidates) {
-    // Read as extraction reads documents: HTML without its tags, line breaks as LF.
-    if (await isFile(candidate)) return toDocumentText(await readTextFile(candidate));
+    // Read as extraction reads documents: through the read stage (PDF, Word, GBK…), HTML without its tags,
+    // line breaks as LF.
+    if (await isFile(candidate)) return toDocumentText((await readDocumentFile(candidate)).text);
   }
   throw new PlanLoadError(planFile ?? plan.id, [
     { path: "source.file", message: `source text not found; looked in ${candidates.join(", ")}` },
@@ -158,6 +160,11 @@ async function isFile(file: string): Promise<boolean> {
 export interface ResolvedPlan {
   plan: Plan;
   file: string;
+  /**
+   * What extraction could not find in a document and had to assume, each naming the option that sets it
+   * (`Extraction.warnings`); empty for a plan.
+   */
+  warnings: PlanIssue[];
 }
 
 /** Options of `resolvePlan`. */
@@ -182,8 +189,8 @@ export type CorpusOptions = Pick<ResolveOptions, "verifyQuotes">;
 export type DocumentMeta = Pick<ExtractMeta, "id" | "title" | "jurisdiction">;
 
 /**
- * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (text
- * or HTML), from which the plan is extracted.
+ * Loads a plan named on a command line: a bundled plan id, a JSON or YAML plan file, or a document (PDF,
+ * Word, HTML or text in any encoding `readDocument` reads, told by content), from which the plan is extracted.
  *
  * @throws PlanLoadError when the name is neither, the file is not a valid plan, or (with `verifyQuotes`) a
  * quote is not in the plan's source, naming each such quote's path
@@ -195,10 +202,10 @@ export async function resolvePlan(idOrFile: string, options: ResolveOptions = {}
   checkArguments("resolvePlan", { idOrFile: [FilePathSchema, idOrFile], options: [ResolveOptionsSchema, options] });
   const meta = options.meta ?? {};
   if (options.verifyQuotes !== true) return resolvePlanUnchecked(idOrFile, meta);
-  const { plan, file, sourceText } = await openPlanUnchecked(idOrFile, meta);
+  const { plan, file, sourceText, warnings } = await openPlanUnchecked(idOrFile, meta);
   const missing = findMissingQuotesUnchecked(plan, sourceText);
   if (missing.length > 0) throw new PlanLoadError(file, missing);
-  return { plan, file };
+  return { plan, file, warnings };
 }
 
 async function resolvePlanUnchecked(idOrFile: string, meta: DocumentMeta): Promise<ResolvedPlan> {
@@ -210,13 +217,13 @@ async function resolvePlanUnchecked(idOrFile: string, meta: DocumentMeta): Promi
   }
   const isPlan = isBundled || isPlanFileName(idOrFile);
   if (isPlan) refuseDocumentMeta(idOrFile, meta);
-  if (isBundled) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json` };
+  if (isBundled) return { plan: getBundledPlan(idOrFile), file: `data/plans/${idOrFile}.json`, warnings: [] };
   if (!isPlan) {
-    // Anything else is a document (text or HTML): read the plan out of it.
-    const { plan } = extractPlan(await readTextFile(idOrFile), { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile), ...meta });
-    return { plan, file: idOrFile };
+    // Anything else is a document (PDF, Word, HTML or text, told by content): read the plan out of it.
+    const { plan, warnings } = extractPlan((await readDocumentFile(idOrFile)).text, { id: idFromFileName(idOrFile), sourceFile: path.basename(idOrFile), ...meta });
+    return { plan, file: idOrFile, warnings };
   }
-  return { plan: await loadPlanFile(idOrFile), file: idOrFile };
+  return { plan: await loadPlanFile(idOrFile), file: idOrFile, warnings: [] };
 }
 
 /**
@@ -260,7 +267,7 @@ export async function openPlan(idOrFile: string): Promise<OpenedPlan> {
 }
 
 async function openPlanUnchecked(idOrFile: string, meta: DocumentMeta): Promise<OpenedPlan> {
-  const { plan, file } = await resolvePlanUnchecked(idOrFile, meta);
+  const resolved = await resolvePlanUnchecked(idOrFile, meta);
   const bundled = isBundledPlanId(idOrFile);
-  return { plan, file, sourceText: await readPlanSourceUnchecked(plan, bundled ? undefined : file) };
+  return { ...resolved, sourceText: await readPlanSourceUnchecked(resolved.plan, bundled ? undefined : resolved.file) };
 }

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { recognizeFormat } from "../read/recognize-format.js";
 import { decodeUtf8 } from "./decode-text.js";
 import { PlanLoadError } from "./errors.js";
 import { parseDataText } from "./parse-data.js";
@@ -19,5 +20,14 @@ export async function readTextFile(file: string): Promise<string> {
   } catch (error) {
     throw new PlanLoadError(file, [{ path: "", message: `cannot read the file: ${(error as Error).message}` }]);
   }
+  refuseDocument(bytes, file);
   return decodeUtf8(bytes, file);
+}
+
+/** A PDF or Word file given where a plan or data file is expected is named as such, not as bad UTF-8. */
+function refuseDocument(bytes: Uint8Array, file: string): void {
+  const { kind } = recognizeFormat(bytes, file);
+  if (kind === "pdf" || kind === "docx" || kind === "doc") {
+    throw new PlanLoadError(file, [{ path: "", message: `a ${kind === "pdf" ? "PDF" : "Word"} document, not a JSON or YAML file: give it with its own extension (.${kind}) to extract its plan, or run plan-align extract on it` }]);
+  }
 }
