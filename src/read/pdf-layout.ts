@@ -311,8 +311,8 @@ interface Cell {
   top: number;
   bottom: number;
   lastBaseline: number;
-  size: number;
-  text: string;
+  /** The cell's text as wrapped in its column. */
+  lines: string[];
 }
 
 /**
@@ -329,12 +329,12 @@ function readRows(lines: readonly Line[], columns: readonly Segment[]): string[]
       const column = columnOf(segment, columns);
       const open = openCell.get(column);
       if (open !== undefined && line.baseline - open.lastBaseline <= wrapStep) {
-        open.text = joinWrapped(open.text, segment.text);
+        open.lines.push(segment.text);
         open.lastBaseline = line.baseline;
         open.bottom = line.baseline + 0.25 * line.size;
         continue;
       }
-      const cell = { column, top: line.baseline - 0.85 * line.size, bottom: line.baseline + 0.25 * line.size, lastBaseline: line.baseline, size: line.size, text: segment.text };
+      const cell = { column, top: line.baseline - 0.85 * line.size, bottom: line.baseline + 0.25 * line.size, lastBaseline: line.baseline, lines: [segment.text] };
       cells.push(cell);
       openCell.set(column, cell);
     }
@@ -351,7 +351,7 @@ function readRows(lines: readonly Line[], columns: readonly Segment[]): string[]
       rowBottom = cell.bottom;
     }
   }
-  return rows.map((row) => row.sort((a, b) => a.column - b.column || a.top - b.top).map((cell) => cell.text));
+  return rows.map((row) => row.sort((a, b) => a.column - b.column || a.top - b.top).map((cell) => joinWrapped(cell.lines)));
 }
 
 /**
@@ -479,8 +479,9 @@ function firstWordWidth(line: Line): number {
   return closingPunctuation.test(after) ? width + line.size : width;
 }
 
-function joinWrapped(before: string, after: string): string {
-  return /[A-Za-z0-9,.;:]$/u.test(before) && /^[A-Za-z]/u.test(after) ? `${before} ${after}` : before + after;
+/** Joins lines wrapped from one another: a space between Latin words, nothing in Chinese text. */
+function joinWrapped(lines: readonly string[]): string {
+  return lines.map((line, index) => (index > 0 && /[A-Za-z0-9,.;:]$/u.test(lines[index - 1] ?? "") && /^[A-Za-z]/u.test(line) ? ` ${line}` : line)).join("");
 }
 
 function renderBlocks(blocks: readonly Block[]): string {
@@ -490,7 +491,7 @@ function renderBlocks(blocks: readonly Block[]): string {
       for (const row of block.rows) for (const cell of row) text += `${cell}\n`;
       text += "\n";
     } else {
-      text += `${block.lines.map((line) => line.text).reduce(joinWrapped)}\n`;
+      text += `${joinWrapped(block.lines.map((line) => line.text))}\n`;
     }
   }
   return text;
