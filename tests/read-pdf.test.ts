@@ -77,6 +77,21 @@ describe.each(printed)("reading $id printed to PDF", ({ id, runningHead, pageNum
   }, 120_000);
 });
 
+describe("laying out pages", () => {
+  it("drops a running head and a bare page number, keeps one copy of fake-bold text, and joins a paragraph over a page break", async () => {
+    const text = (x: number, y: number, shown: string, size = 12): DrawnText => ({ x, y, size, text: shown });
+    const filler = (length: number) => "应急管理体系和能力现代化建设".repeat(4).slice(0, length);
+    const furniture = (page: number) => [text(250, 800, "示例县应急体系规划", 10.5), text(294, 40, String(page), 10.5)];
+    const pdf = writePdf([
+      { texts: [...furniture(1), text(96, 740, "一、总体要求"), text(96.3, 740, "一、总体要求"), text(96, 120, filler(34)), text(72, 101, filler(36))] },
+      { texts: [...furniture(2), text(72, 760, filler(20)), text(96, 741, "（一）指导思想。")] },
+    ]);
+    const read = await readPdf(pdf, limits, "layout.pdf");
+    expect(read.text).toBe(`一、总体要求\n${filler(34)}${filler(36)}${filler(20)}\n（一）指导思想。\n`);
+    expect(read.notes).toEqual(["Dropped the running head or foot “示例县应急体系规划”, repeated on 2 of 2 pages.", "Dropped page numbers on 2 of 2 pages."]);
+  }, 60_000);
+});
+
 describe("reading tables", () => {
   it("reads daixian's indicator table as its rows, one cell per line, a blank line after it", async () => {
     const { text } = await readPdf(readFixture("daixian.pdf"), limits, "daixian.pdf");

@@ -152,7 +152,13 @@ function makeLine(texts: PlacedText[], page: number): Line {
 function withoutOverprint(sorted: readonly PlacedText[]): PlacedText[] {
   const kept: PlacedText[] = [];
   for (const text of sorted) {
-    const overprinted = kept.some((other) => other.text === text.text && Math.abs(other.x - text.x) < 0.2 * text.size);
+    // Sorted by x, so only the last few kept runs can be close enough to be the same one drawn again.
+    let overprinted = false;
+    for (let index = kept.length - 1; index >= 0 && !overprinted; index -= 1) {
+      const other = kept[index];
+      if (other === undefined || text.x - other.x >= 0.2 * text.size) break;
+      overprinted = other.text === text.text;
+    }
     if (!overprinted) kept.push(text);
   }
   return kept;
@@ -197,14 +203,14 @@ function dropPageFurniture(pageLines: Line[][], pages: readonly PageText[], note
   });
   const repeatedOn = Math.max(2, Math.ceil(0.4 * pageLines.length));
   const droppedHeads = new Map<string, number>();
-  let pageNumbers = 0;
+  const pagesWithNumbers = new Set<number>();
   pageLines.forEach((lines, pageIndex) => {
     const width = pages[pageIndex]?.width ?? 0;
     pageLines[pageIndex] = lines.filter((line) => {
       const key = candidates.get(line);
       if (key === undefined) return true;
       if (isPageNumber(line, width)) {
-        pageNumbers += 1;
+        pagesWithNumbers.add(pageIndex);
         return false;
       }
       const seen = pagesByKey.get(key);
@@ -214,7 +220,7 @@ function dropPageFurniture(pageLines: Line[][], pages: readonly PageText[], note
     });
   });
   for (const [example, count] of droppedHeads) notes.push(`Dropped the running head or foot “${example}”, repeated on ${count} of ${pageLines.length} pages.`);
-  if (pageNumbers > 0) notes.push(`Dropped page numbers on ${pageNumbers} of ${pageLines.length} pages.`);
+  if (pagesWithNumbers.size > 0) notes.push(`Dropped page numbers on ${pagesWithNumbers.size} of ${pageLines.length} pages.`);
 }
 
 /** The two outermost lines at the top and at the bottom of a page, each with the next line inward. */
