@@ -58,7 +58,7 @@ describe("audit-all over a folder with files it cannot read", () => {
     const json = JSON.parse(stdout) as { reports: AuditReport[] } & BatchReading;
     expect(json.reports.map((report) => report.subject.id)).toEqual(["daixian-cut-off", "nanyang"]);
     expect(json.unreadable.map((input) => input.file)).toEqual([hostileName, "broken.txt"]);
-    expect(json.unreadable[1]?.reason).toEqual(["broken.txt: not UTF-8: byte 4 (0xFF) does not start a valid character; save the file as UTF-8"]);
+    expect(json.unreadable[1]?.reason).toEqual(["broken.txt: not UTF-8, GB18030 or Big5: byte 4 (0xFF) does not start a valid UTF-8 character; save the file as UTF-8"]);
     expect(json.skipped).toEqual([
       { file: ".DS_Store", reason: "hidden file (its name starts with a dot)" },
       { file: "older", reason: "subfolder: folders are read one level deep" },
@@ -158,14 +158,18 @@ describe("audit-all with a manifest", () => {
     await writeFile(manifest, "- file: documents/untitled-plan.txt\n  jurisdiction: 示例县\n  parent: 忻州市\n  title: 示例县应急体系建设规划\n  id: shili\n");
     const { status, stdout } = runCli(root, "audit-all", path.join(folder, "documents"), "nanyang", "--manifest", manifest, "--format", "jsonl");
     expect(status).toBe(0);
-    const reports = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as AuditReport);
+    const lines = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const reports = lines.filter((line) => "subject" in line) as unknown as AuditReport[];
     expect(reports.map((report) => [report.subject.id, report.subject.title])).toEqual([["shili", "示例县应急体系建设规划"], ["nanyang", getBundledPlan("nanyang").title]]);
+    // 示例县 is invented: the table does not know it, and the batch says so in a note line.
+    expect(lines.filter((line) => "note" in line).map((line) => line.note)).toEqual([expect.stringContaining("示例县 is not in the national division table")]);
   });
 
-  it("without one, lists the document as unreadable with what extraction could not find", slow, () => {
+  it("without one, reads the document, says what extraction could not find, and lists it as not audited: no plan is known above it", slow, () => {
     const { status, stderr } = runCli(root, "audit-all", path.join(folder, "documents"), "nanyang", "--format", "jsonl");
     expect(status).toBe(4);
-    expect(stderr).toContain("untitled-plan.txt: title: no title found in the document");
+    expect(stderr).toContain("untitled-plan.txt: title: no title found in the document: named after its file; give the title (meta.title, --title)");
+    expect(stderr).toContain("untitled-plan.txt: read, but no plan above （未知辖区） is known to audit it against: give its jurisdiction and the one above it");
   });
 
   it("refuses a manifest with problems, naming it and each row and column, before any audit", slow, async () => {
@@ -190,7 +194,11 @@ describe("audit --title, --jurisdiction, --level, --parent", () => {
     const { status, stdout } = runCli(root, "audit", untitled, "--title", "示例县应急体系建设规划", "--jurisdiction", "示例县", "--parent", "忻州市", "--level", "county");
     expect(status).toBe(0);
     expect(stdout.split("\n")[0]).toBe("规划审计: 示例县应急体系建设规划");
-    expect(runCli(root, "audit", untitled).stderr).toContain("no title found in the document: give one (meta.title, --title)");
+    const alone = runCli(root, "audit", untitled);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toContain("plan-align: warning: ");
+    expect(alone.stderr).toContain("title: no title found in the document: named after its file; give the title (meta.title, --title)");
+    expect(alone.stderr).toContain("jurisdiction: audit: no bundled plan sits above （未知辖区）: give its jurisdiction and the one above it (--jurisdiction, --parent)");
   });
 
   it("applies to a document on standard input too", slow, async () => {
@@ -232,9 +240,14 @@ describe("loadPlanBatch", () => {
   it("refuses a title or a jurisdiction's name for more than one document, which a level and a parent can serve", async () => {
     const documents = [untitled, path.join(root, "docs", "examples", "daixian-cut-off.txt")];
     await expect(loadPlanBatch(documents, { meta: { title: "一个标题" } })).rejects.toThrow("loadPlanBatch: options.meta.title: names one document, but the batch has 2: give each document its own in a manifest");
+    // A level and a parent place even the document that names no jurisdiction, which extraction then says.
     const batch = await loadPlanBatch(documents, { meta: { jurisdiction: { parent: "忻州市", level: "county" } } });
-    expect(batch.plans.map((plan) => plan.jurisdiction.parent)).toEqual(["忻州市"]);
-    expect(batch.unreadable.map((input) => input.file)).toEqual([untitled]);
+    expect(batch.plans.map((plan) => plan.jurisdiction.parent)).toEqual(["忻州市", "忻州市"]);
+    expect(batch.unreadable).toEqual([]);
+    expect(batch.notes.filter((note) => note.startsWith(untitled))).toEqual([
+      `${untitled}: title: no title found in the document: named after its file; give the title (meta.title, --title)`,
+      `${untitled}: jurisdiction: no jurisdiction found in the title, issuer or notice: taken as an unknown county under 忻州市; give it (meta.jurisdiction, --jurisdiction, --level, --parent)`,
+    ]);
   });
 
   it("lists a plan file its manifest gives a title as unreadable, as a plan states its own", async () => {

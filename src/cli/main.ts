@@ -8,7 +8,7 @@ import type { AuditReport } from "../findings/types.js";
 import type { DocumentMeta } from "../load/files.js";
 import type { PlanBatch } from "../load/plan-batch.js";
 import type { PlanValidation } from "../load/validate.js";
-import { describeIssue, InputError } from "../model/input-error.js";
+import { describeIssue, InputError, type PlanIssue } from "../model/input-error.js";
 import type { Level, Plan } from "../model/plan.js";
 import type { AuditFormat } from "../report/render-audit.js";
 import type { ReportLanguage } from "../report/labels.js";
@@ -276,18 +276,12 @@ program
     // A document from standard input has no file to name as the plan's source: it is named <stdin>.
     const sourceFile = fromStandardInput ? standardInputName
       : options.output === undefined ? document : path.relative(path.dirname(path.resolve(options.output)), path.resolve(document));
-    const { plan } = extractPlan(raw, {
+    const { plan, warnings } = extractPlan(raw, {
       id: options.id ?? idFromFileName(fromStandardInput ? standardInputName : document),
       sourceFile,
-      ...(options.title === undefined ? {} : { title: options.title }),
-      ...(options.jurisdiction === undefined && options.level === undefined && options.parent === undefined ? {} : {
-        jurisdiction: {
-          ...(options.jurisdiction === undefined ? {} : { name: options.jurisdiction }),
-          ...(options.level === undefined ? {} : { level: options.level }),
-          ...(options.parent === undefined ? {} : { parent: options.parent }),
-        },
-      }),
+      ...documentMetaOf(options),
     });
+    printWarnings(fromStandardInput ? standardInputName : document, warnings);
     const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
     await emit(text, options.output, [document]);
     if (options.output !== undefined) {
@@ -304,15 +298,29 @@ async function resolveWithAncestors(command: string, name: string, options: Pick
   const { getAncestorPlans, standardInputName } = await library();
   const plan = await resolvePlanArgument(name, options, meta);
   const ancestors = getAncestorPlans(plan);
-  if (ancestors.length === 0) program.error(`${command}: no bundled plan sits above ${isStandardInput(name) ? standardInputName : name} (${plan.jurisdiction.name})`);
+  if (ancestors.length === 0) {
+    throw new InputError(isStandardInput(name) ? standardInputName : name, [{
+      path: "jurisdiction",
+      message: `${command}: no bundled plan sits above ${plan.jurisdiction.name}: give its jurisdiction and the one above it (--jurisdiction, --parent)`,
+    }]);
+  }
   return { plan, ancestors };
+}
+
+/** What extraction had to assume, one line each, on standard error: the plan is made, but the user should know. */
+function printWarnings(input: string, warnings: readonly PlanIssue[]): void {
+  for (const warning of warnings) process.stderr.write(terminalText(`plan-align: warning: ${describeIssue(input, warning)}\n`));
 }
 
 /** The plan an argument names: a bundled id, a plan file, a document (extracted with `meta`), or `-` for standard input. */
 async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: Pick<CompareOptions, "verifyQuotes" | "stdinFormat">, meta: DocumentMeta = {}): Promise<Plan> {
   const { readPlansFromStandardInput, resolvePlan } = await library();
   const given = Object.keys(meta).length === 0 ? {} : { meta };
-  if (!isStandardInput(name)) return (await resolvePlan(name, { verifyQuotes, ...given })).plan;
+  if (!isStandardInput(name)) {
+    const { plan, warnings } = await resolvePlan(name, { verifyQuotes, ...given });
+    printWarnings(name, warnings);
+    return plan;
+  }
   const [plan] = await readPlansFromStandardInput({ format: stdinFormat, verifyQuotes, accepted: ["json", "yaml", "document"], ...given });
   // One plan is all a single-plan format holds.
   return plan!;

@@ -2,10 +2,10 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import * as z from "zod";
 import type { BatchReading, SkippedInput, UnreadableInput } from "../model/batch-reading.js";
-import { checkArguments, InputError } from "../model/input-error.js";
+import { checkArguments, InputError, type PlanIssue } from "../model/input-error.js";
 import { FilePathSchema, PlanBatchOptionsSchema } from "../model/options.js";
 import type { Plan } from "../model/plan.js";
-import { isBundledPlanId } from "./bundled.js";
+import { getAncestorPlansUnchecked, isBundledPlanId } from "./bundled.js";
 import { isPlanFileName, loadPlanCorpus, refuseDocumentMeta, resolvePlan, type DocumentMeta } from "./files.js";
 import { loadManifest, type ManifestEntry } from "./manifest.js";
 
@@ -67,17 +67,37 @@ export async function loadPlanBatch(inputs: readonly string[], options: PlanBatc
   const names = await listInputs(inputs, options, manifest, unreadable, skipped);
   const metaOf = metaFor(names, manifest, options);
   const plans: ReadPlan[] = [];
+  const notes: string[] = [];
   for (const [index, name] of names.entries()) {
     try {
-      plans.push(...(await readInput(name, options, metaOf(name))).map((plan) => ({ plan, file: name })));
+      const read = await readInput(name, options, metaOf(name));
+      plans.push(...read.plans.map((plan) => ({ plan, file: name })));
+      // What extraction had to assume is said, not only kept in the plan's notes.
+      notes.push(...read.warnings.map((warning) => `${name}: ${warning.path}: ${warning.message}`));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       unreadable.push({ file: name, reason: error.message.split("\n") });
     }
     options.onProgress?.(index + 1, names.length, name);
   }
-  const notes: string[] = [];
-  return { plans: makeIdsUnique(plans, notes), files: names, unreadable, skipped, notes };
+  const unique = makeIdsUnique(plans, notes);
+  return { plans: withPlansAbove(unique, unreadable), files: names, unreadable, skipped, notes };
+}
+
+/**
+ * The plans that have a plan above them to be audited against; each other one (a document whose jurisdiction
+ * was not found, say) is listed in `unreadable` with why, rather than audited against nothing.
+ */
+function withPlansAbove(plans: readonly ReadPlan[], unreadable: UnreadableInput[]): Plan[] {
+  const all = plans.map(({ plan }) => plan);
+  return plans.filter(({ plan, file }) => {
+    if (plan.jurisdiction.level === "national" || getAncestorPlansUnchecked(plan, all).length > 0) return true;
+    unreadable.push({
+      file,
+      reason: [`${file}: read, but no plan above ${plan.jurisdiction.name} is known to audit it against: give its jurisdiction and the one above it (manifest columns jurisdiction and parent, or --jurisdiction and --parent)`],
+    });
+    return false;
+  }).map(({ plan }) => plan);
 }
 
 const isStandardInput = (name: string, options: PlanBatchOptions) => name === "-" && options.readStandardInput !== undefined;
@@ -163,25 +183,27 @@ function metaFor(names: readonly string[], manifest: readonly ManifestEntry[], o
   };
 }
 
-async function readInput(name: string, options: PlanBatchOptions, meta: DocumentMeta): Promise<Plan[]> {
+/** The plans an input holds, and what extraction warned of where it is a document. */
+async function readInput(name: string, options: PlanBatchOptions, meta: DocumentMeta): Promise<{ plans: Plan[]; warnings: PlanIssue[] }> {
   const { verifyQuotes = false } = options;
-  if (isStandardInput(name, options)) return options.readStandardInput!();
+  if (isStandardInput(name, options)) return { plans: await options.readStandardInput!(), warnings: [] };
   if (isCorpus(name)) {
     refuseDocumentMeta(name, meta);
-    return loadPlanCorpus(name, { verifyQuotes });
+    return { plans: await loadPlanCorpus(name, { verifyQuotes }), warnings: [] };
   }
-  return [(await resolvePlan(name, { verifyQuotes, meta })).plan];
+  const { plan, warnings } = await resolvePlan(name, { verifyQuotes, meta });
+  return { plans: [plan], warnings };
 }
 
 /** The plans, each taking the next free suffix (`-2`, `-3`, …) where an earlier plan has its id; `notes` says which. */
-function makeIdsUnique(plans: readonly ReadPlan[], notes: string[]): Plan[] {
+function makeIdsUnique(plans: readonly ReadPlan[], notes: string[]): ReadPlan[] {
   const taken = new Set(plans.map(({ plan }) => plan.id));
   const firstFile = new Map<string, string>();
   return plans.map(({ plan, file }) => {
     const first = firstFile.get(plan.id);
     if (first === undefined) {
       firstFile.set(plan.id, file);
-      return plan;
+      return { plan, file };
     }
     let suffix = 2;
     while (taken.has(`${plan.id}-${suffix}`)) suffix += 1;
@@ -190,6 +212,6 @@ function makeIdsUnique(plans: readonly ReadPlan[], notes: string[]): Plan[] {
     firstFile.set(id, file);
     const note = `${file}: its plan has the id ${plan.id}, as the plan of ${first} has; it is audited as ${id}`;
     notes.push(note);
-    return { ...plan, id, notes: [...plan.notes, note] };
+    return { plan: { ...plan, id, notes: [...plan.notes, note] }, file };
   });
 }

@@ -44,7 +44,8 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   if (countCharactersBeyondAscii(bytes.subarray(0, invalidAt)) >= utf8Evidence) throw notEncoding("utf-8", invalidAt, bytes[invalidAt], file);
   const detected = detectEncoding(bytes.subarray(0, detectionSample));
   if (detected === undefined) {
-    throw new PlanLoadError(file, [{ path: "", message: `not text in any encoding plan-align knows: if it is a document, save it as UTF-8 text, PDF or .docx. ${readableFormats}` }]);
+    const hex = (bytes[invalidAt] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    throw new PlanLoadError(file, [{ path: "", message: `not UTF-8, GB18030 or Big5: byte ${invalidAt} (0x${hex}) does not start a valid UTF-8 character; save the file as UTF-8` }]);
   }
   notes.push(`encoding detected as ${detected.encoding} (${detected.confidence}% confidence), none being declared; if the text reads wrong, save the file as UTF-8`);
   return { text: decodeStrictly(bytes, detected.encoding, file, 0), encoding: detected.encoding, encodingSource: "detected", notes };
@@ -145,22 +146,25 @@ function refuseBinary(bytes: Uint8Array, file: string): void {
   }
 }
 
-// A tie between encodings (short samples often tie) goes to the ones Chinese plans are written in.
-const preferred = ["gb18030", "big5"];
+// Chinese plans are written in these when not in UTF-8 (a tie between them, as short samples often give, goes
+// to the first): a guess of a Latin or Japanese encoding would read a broken file as nonsense, not refuse it.
+const chineseEncodings = ["gb18030", "big5"];
 
-/** The likeliest encoding that decodes the sample without error, as a TextDecoder label. */
+/** The likeliest Chinese encoding that decodes the sample without error, as a TextDecoder label. */
 function detectEncoding(sample: Uint8Array): { encoding: string; confidence: number } | undefined {
   const candidates = analyse(sample).flatMap(({ name, confidence }) => {
     try {
-      const encoding = new TextDecoder(name).encoding;
+      const decoderName = new TextDecoder(name).encoding;
+      const encoding = decoderName === "gbk" ? "gb18030" : decoderName;
+      if (!chineseEncodings.includes(encoding)) return [];
       // The sample may end inside a character: streaming mode holds that back instead of failing.
       new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: true });
-      return [{ encoding: encoding === "gbk" ? "gb18030" : encoding, confidence }];
+      return [{ encoding, confidence }];
     } catch {
       return [];
     }
   });
   const best = candidates[0]?.confidence;
   const tied = candidates.filter(({ confidence }) => confidence === best);
-  return tied.find(({ encoding }) => preferred.includes(encoding)) ?? tied[0];
+  return tied.find(({ encoding }) => encoding === chineseEncodings[0]) ?? tied[0];
 }
