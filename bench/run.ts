@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import diceCoefficient from "natural/lib/natural/distance/dice_coefficient.js";
 import { alignPlans, auditPlan, extractPlan, getBundledPlan, listBundledPlans, parseTarget, renderAudit, type Plan } from "../src/index.js";
+import { benchReadDocuments } from "./read-documents.js";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, "skip-hierarchy": { type: "boolean", default: false } } });
 const root = path.join(import.meta.dirname, "..");
@@ -57,6 +58,9 @@ const sources = ["daixian", "nanyang", "jilin", "ningbo", "jinhua"].map((id) => 
 const sourceBytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source.text), 0);
 const extractMs = medianMs(() => sources.forEach((source) => extractPlan(source.text, { id: source.id })), 5);
 
+// Reading documents of every format, beside reading them as UTF-8 text.
+const reading = await benchReadDocuments();
+
 // Stages on single plans, against a baseline every user pays anyway (a JSON round trip of the 代县 plan).
 const daixian = getBundledPlan("daixian");
 const targets = plans.flatMap((plan) => plan.indicators.map((indicator) => indicator.target ?? ""));
@@ -79,6 +83,7 @@ const result = {
   alignP95Ms: round(quantile(alignTimes, 0.95)),
   alignPairs: orderedPairs.length,
   extractMBps: round(sourceBytes / 1e6 / (extractMs / 1000)),
+  reading,
   hierarchy,
   baselineRatio: round(naiveMs / oursMs),
 };
@@ -91,6 +96,8 @@ if (flags.json) {
     ["alignment, 95th percentile", `${result.alignP95Ms} ms`],
     ["naive baseline (natural's Dice on all item-text pairs) ÷ alignPlans, same pairs", `${result.baselineRatio}×`],
     ["extraction of the five sources", `${result.extractMBps} MB/s`],
+    ...reading.formats.map(({ format, documentsPerSecond, timesBaseline }) => [`reading 代县 and 南阳: ${format}`, `${documentsPerSecond} documents/s (${timesBaseline}× UTF-8 text)`] as [string, string]),
+    ["  reading's share of reading, extracting and auditing those PDFs", `${round(reading.pdfReadShare * 100)}%`],
     ...stages.map(([name, ms]) => [name, `${round(ms)} ms (${round(ms / stageBaseline)}× baseline)`] as [string, string]),
   ];
   if (hierarchy !== null) {

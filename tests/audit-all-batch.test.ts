@@ -198,7 +198,7 @@ describe("audit --title, --jurisdiction, --level, --parent", () => {
     expect(alone.status).toBe(1);
     expect(alone.stderr).toContain("plan-align: warning: ");
     expect(alone.stderr).toContain("title: no title found in the document: named after its file; give the title (meta.title, --title)");
-    expect(alone.stderr).toContain("jurisdiction: audit: no bundled plan sits above （未知辖区）: give its jurisdiction and the one above it (--jurisdiction, --parent)");
+    expect(alone.stderr).toContain(`plan-align: audit: no bundled plan sits above ${untitled} (（未知辖区）): give its jurisdiction and the one above it (--jurisdiction, --parent)`);
   });
 
   it("applies to a document on standard input too", slow, async () => {

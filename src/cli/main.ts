@@ -299,10 +299,9 @@ async function resolveWithAncestors(command: string, name: string, options: Pick
   const plan = await resolvePlanArgument(name, options, meta);
   const ancestors = getAncestorPlans(plan);
   if (ancestors.length === 0) {
-    throw new InputError(isStandardInput(name) ? standardInputName : name, [{
-      path: "jurisdiction",
-      message: `${command}: no bundled plan sits above ${plan.jurisdiction.name}: give its jurisdiction and the one above it (--jurisdiction, --parent)`,
-    }]);
+    const input = isStandardInput(name) ? standardInputName : name;
+    const hint = plan.jurisdiction.level === "national" ? "" : ": give its jurisdiction and the one above it (--jurisdiction, --parent)";
+    throw new InputError(command, [{ path: "", message: `no bundled plan sits above ${input} (${plan.jurisdiction.name})${hint}` }]);
   }
   return { plan, ancestors };
 }
