@@ -134,9 +134,9 @@ export function extractPlan(input: string, meta: ExtractMeta = {}): Extraction {
   return { plan: parsePlan(plan, meta.sourceFile ?? "<extracted>"), sourceText, warnings };
 }
 
-/** The line of the document's first part (一、…), where there is one. */
+/** The line of the document's first part (一、…, or 第一章 / 第一部分 in plans numbered by chapter), where there is one. */
 function findFirstPart(lines: readonly Line[]): number | undefined {
-  const first = lines.findIndex((line) => /^一、/u.test(line.norm));
+  const first = lines.findIndex((line) => /^(?:一、|第一(?:章|部分))/u.test(line.norm));
   return first === -1 ? undefined : first;
 }
 
