@@ -298,3 +298,18 @@ describe("documents given where plans are read through the read stage", () => {
     expect((await refusal(resolvePlan(path.join(work, "plan.yaml")))).message).toMatch(/^a Word document, not a JSON or YAML file/u);
   });
 });
+
+describe("plan-align/read in a browser", () => {
+  it("bundles for browsers with nothing of Node's, and refuses PDF there with where it is read", { timeout: 120_000 }, async () => {
+    const { build } = await import("esbuild");
+    const bundled = await build({
+      stdin: { contents: 'export { readDocument } from "./src/read.ts";', resolveDir: path.join(import.meta.dirname, ".."), loader: "ts" },
+      bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent",
+    });
+    expect(bundled.errors).toEqual([]);
+    expect(bundled.outputFiles[0]?.text).not.toMatch(/from\s*["']node:/u);
+    const pdf = new TextEncoder().encode("%PDF-1.7\n%…");
+    await expect(readInBrowser(pdf, { file: "plan.pdf" })).rejects.toThrow("plan.pdf: a PDF, read only under Node (plan-align/node)");
+  });
+});
+

@@ -4,15 +4,18 @@ import { FilePathSchema } from "../model/options.js";
 import { PlanLoadError } from "../model/plan-load-error.js";
 import { ReadOptionsSchema } from "../model/read-options.js";
 import { readWordDoc } from "./doc.js";
+import { readPdf } from "./pdf.js";
 import { resolveReadLimits } from "./limits.js";
 import { readDocumentWith, type ReadOptions } from "./read-document.js";
 import type { DocumentRead, ReadLimits } from "./types.js";
 
-// Node only: word-extractor, which reads .doc files, and the file system.
+// Node only: word-extractor, which reads .doc files, pdf.js with its CMaps found on disk, and the file system.
+
+const nodeReaders = { wordDoc: readWordDoc, pdf: readPdf };
 
 /**
- * Reads a document's bytes into its text, as `plan-align/read`'s `readDocument` does, and Word 97-2003
- * (.doc) files too (with word-extractor; their automatic numbering is not kept).
+ * Reads a document's bytes into its text, as `plan-align/read`'s `readDocument` does, and PDF and Word
+ * 97-2003 (.doc) files too (with pdf.js; with word-extractor, whose text keeps no automatic numbering).
  *
  * @throws PlanLoadError naming `options.file` and the place inside it, as `plan-align/read`'s does
  * @example
@@ -21,7 +24,7 @@ import type { DocumentRead, ReadLimits } from "./types.js";
  * read.encodingSource; // "detected"
  */
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentRead> {
-  return readDocumentWith(bytes, options, readWordDoc);
+  return readDocumentWith(bytes, options, nodeReaders);
 }
 
 /**
@@ -51,5 +54,5 @@ export async function readDocumentFile(file: string, limits: Partial<ReadLimits>
     if (error instanceof PlanLoadError) throw error;
     throw new PlanLoadError(file, [{ path: "", message: `cannot read the file: ${(error as Error).message}` }]);
   }
-  return readDocumentWith(bytes, { file, limits }, readWordDoc);
+  return readDocumentWith(bytes, { file, limits }, nodeReaders);
 }
