@@ -50,6 +50,14 @@ const documentPiece = fc.oneof(
 /** A generated document: the pieces above in any order, often on lines of their own. */
 export const generatedDocument = fc.array(documentPiece, { maxLength: 60 }).map((pieces) => pieces.join(""));
 
+/**
+ * Whether the CPU-time bounds and growth ratios are asserted: only by `npm run test:timing` on an idle machine.
+ * In `npm test` (and CI) the same inputs still run, so a hostile shape that throws or hangs still fails, but
+ * their times are not judged: on the shared 2-core machine they varied by half from minute to minute, and on
+ * 2026-12-07 even the last landed commit failed them run alone.
+ */
+export const timingAsserted = process.env.PLAN_ALIGN_TIMING === "1";
+
 /** CPU time (user and system) a call takes, in seconds: steadier than the clock when other work shares the machine. */
 export function cpuSeconds(run: () => unknown): number {
   const before = process.cpuUsage();
