@@ -106,7 +106,8 @@ function withJurisdictionWritten(issuer: string, jurisdiction: { name: string; l
   return abbreviated === undefined ? named : `${named.slice(0, -abbreviated[0].length)}${abbreviated[1]}`;
 }
 
-// Where this test of whether a text is already a date also reads digits-only dates (2023220) as dates.
+// A date that lost its 年月日 (2023220, 2022年920), even one whose month and day read two ways (2022125): no
+// title opens with one, so it is never joined to the title below it.
 const isCompactDate = (text: string) => readCompactDate(text) !== null || /^(?:19|20)\d{5,6}日?$/u.test(text);
 
 // A number whose brackets and 号 were lost in scraping (京应急发202131), read only from a 发文字号 cell.
