@@ -258,17 +258,14 @@ function progressBar(stage: string): ((done: number, total: number, name: string
   };
 }
 
-program
+documentOptions(program
   .command("extract")
   .description("read a plan out of a document (PDF, Word .docx/.doc, HTML or text): sections, indicators, tasks, projects, units, quotes")
   .argument("<document>", `the document, its format told by content: PDF, Word (.docx, .doc), an HTML page or a text file in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5${stdinNote} (its plan's id is then "stdin" unless --id gives one)`)
   .addOption(new Option("-f, --format <format>", "output format").choices(["json", "yaml"]).default("json"))
   .option("--id <id>", "the plan's id (default: from the file name)")
-  .option("--title <title>", "the title, where the document does not show it")
-  .option("--jurisdiction <name>", "the jurisdiction, e.g. 代县, where the title does not start with it")
-  .addOption(new Option("--level <level>", "the jurisdiction's level").choices(["national", "province", "city", "county"]))
-  .option("--parent <name>", "the jurisdiction above, e.g. 忻州市, where the document does not cite it")
-  .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it")
+  .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it"),
+"where the document does not show it")
   .action(async (document: string, options: ExtractOptions) => {
     const { extractPlan, idFromFileName, readDocumentFile, readStandardInputDocument, standardInputName, stringifyYaml } = await library();
     const fromStandardInput = isStandardInput(document);
@@ -327,13 +324,9 @@ async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: 
 
 const isStandardInput = (name: string) => name === "-";
 
-interface ExtractOptions {
+interface ExtractOptions extends DocumentOptions {
   format: "json" | "yaml";
   id?: string;
-  title?: string;
-  jurisdiction?: string;
-  level?: Level;
-  parent?: string;
   output?: string;
 }
 

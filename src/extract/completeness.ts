@@ -18,8 +18,8 @@ const closingLine = /^(?:\d{4}年\d{1,2}月\d{1,2}日|\(此件[^)]*\))$/u;
  * ends with (as written).
  *
  * @param head - the lines before the body: a line 目录 there means the body opens with a table of contents
- * @param hasFirstPart - whether the document has a line that opens its first part (一、)
  * @param body - the lines from the first heading to the end of the document proper
+ * @param hasFirstPart - whether the document has a line that opens its first part (一、 or 第一章)
  */
 export function readCompleteness(head: readonly Line[], body: readonly Line[], kind: PlanKind | null, hasFirstPart: boolean): Completeness | undefined {
   const { announced, text } = splitContents(head, body);

@@ -60,6 +60,14 @@ export function readWholeDate(text: string): string | null {
 const compactDate = /^((?:19|20)\d{2})年?(\d{2,4})日?$/u;
 
 /**
+ * Whether a text has the shape of a date that lost its 年月日 (2023220, 2022年920), even one whose month and
+ * day read two ways (2022125): no title opens with one, so it is never joined to the title below it.
+ */
+export function looksLikeCompactDate(text: string): boolean {
+  return compactDate.test(simplifyText(text).trim());
+}
+
+/**
  * A date written as digits only, as YYYY-MM-DD: each way of splitting the digits after the year into a month
  * and a day that makes a date; where two do (2022125: 1-25 or 12-5), the one not after `notAfter` (the day the
  * page published it), else none.

@@ -73,8 +73,8 @@ interface Node {
  * (…牵头, …按职责分工负责) and years, and "(略)" omissions. Title, issuer, number, dates, kind, period and
  * jurisdiction are read from the text and can be given. Every item quotes its span of the text.
  *
- * @throws PlanLoadError when what it reads does not make a valid plan (for instance no title anywhere and
- *   none given)
+ * @throws PlanLoadError when what it reads does not make a valid plan; a title or jurisdiction the document
+ *   does not show is no error: the plan is extracted, and `warnings` says what was assumed
  * @example
  * const text = readFileSync("docs/examples/daixian-cut-off.txt", "utf8"); // in a clone of the repository
  * const { plan } = extractPlan(text, { id: "daixian-cut" });
@@ -542,4 +542,4 @@ function settleJurisdiction(given: ExtractMeta["jurisdiction"], read: ReturnType
 }
 
 /** The name a plan's jurisdiction is given where the document names none. */
-export const unknownJurisdiction = "（未知辖区）";
+const unknownJurisdiction = "（未知辖区）";

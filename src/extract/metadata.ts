@@ -1,7 +1,7 @@
 import type { Level, PlanKind } from "../model/plan.js";
 import { findDivisions } from "../jurisdictions/divisions.js";
 import { normalizeText, simplifyText } from "../text/normalize.js";
-import { readCompactDate, readLeadingDate, readWholeDate } from "./dates.js";
+import { looksLikeCompactDate, readCompactDate, readLeadingDate, readWholeDate } from "./dates.js";
 import issuerAbbreviationTable from "../../data/extract/issuer-abbreviations.json";
 import { readInfoTable } from "./info-table.js";
 import type { Line } from "./lines.js";
@@ -98,17 +98,14 @@ function withoutPinyinNoise(line: Line): Line {
  * 区 alone (市减灾委 → 天津市减灾委…), and the short forms of bodies' names in full (政府办 → 人民政府办公室).
  */
 function withJurisdictionWritten(issuer: string, jurisdiction: { name: string; level: Level } | null): string {
-  const bare = /^[省市县区]/u.exec(simplifyText(issuer))?.[0];
-  const named = bare !== undefined && jurisdiction !== null && jurisdiction.name.endsWith(bare) && readJurisdiction(simplifyText(issuer)) === null
+  const simpleIssuer = simplifyText(issuer);
+  const bare = /^[省市县区]/u.exec(simpleIssuer)?.[0];
+  const named = bare !== undefined && jurisdiction !== null && jurisdiction.name.endsWith(bare) && readJurisdiction(simpleIssuer) === null
     ? `${jurisdiction.name}${issuer.slice(1)}` : issuer;
   const simple = simplifyText(named);
   const abbreviated = issuerAbbreviations.find(([short, full]) => simple.endsWith(short) && !simple.endsWith(full));
   return abbreviated === undefined ? named : `${named.slice(0, -abbreviated[0].length)}${abbreviated[1]}`;
 }
-
-// A date that lost its 年月日 (2023220, 2022年920), even one whose month and day read two ways (2022125): no
-// title opens with one, so it is never joined to the title below it.
-const isCompactDate = (text: string) => readCompactDate(text) !== null || /^(?:19|20)\d{5,6}日?$/u.test(text);
 
 // A number whose brackets and 号 were lost in scraping (京应急发202131), read only from a 发文字号 cell.
 const numberWithoutBrackets = /^(\p{Script=Han}{1,10}?[发字函办])((?:19|20)\d{2})(\d{1,4})号?$/u;
@@ -252,7 +249,7 @@ function isTitle(text: string): boolean {
 function couldOpenTitle(text: string): boolean {
   if (text === "" || text.length > 40 || /[。,，:：;；>»|!！?？]/u.test(text) || /^[(（【[〔]/u.test(text)) return false;
   const simple = simplifyText(text);
-  return !/关于|通知|印发/u.test(simple) && readWholeDate(simple) === null && !isCompactDate(simple) && readNumberAlone(simple) === null && !titleEnding.test(normalizeText(text));
+  return !/关于|通知|印发/u.test(simple) && readWholeDate(simple) === null && !looksLikeCompactDate(simple) && readNumberAlone(simple) === null && !titleEnding.test(normalizeText(text));
 }
 
 /** Whether a text opens as a whole title does: with a jurisdiction, a year, a five-year plan's name or 全省/全市. */
