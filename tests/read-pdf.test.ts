@@ -16,6 +16,8 @@ const limits: ReadLimits = { maxBytes: 50_000_000, maxPages: 2_000, maxUnpackedB
 const readFixture = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));
 const readSourceText = (id: string) => readFileSync(path.join(import.meta.dirname, "..", "data", "sources", `${id}.txt`), "utf8");
 const FLOOR = 0.95;
+// Taken before any PDF is read, that is before pdf.js loads (it is imported on first use).
+const builtInsBeforePdfJs = { push: Array.prototype.push, parse: JSON.parse };
 
 const printed = [
   { id: "daixian", runningHead: "代县贯彻落实国家、省及市“十四五”应急体系规划实施方案", pageNumber: /^—\s*\d+\s*—$/u },
@@ -155,6 +157,13 @@ describe("reading text", () => {
     await refusalOf(writePdf([{ image: true }]));
     for (const spy of printing) expect(spy).not.toHaveBeenCalled();
     expect(pdf).toEqual(copy);
+  }, 60_000);
+
+  it("leaves Array.prototype.push and JSON.parse native after pdf.js loads (its core-js put slower script versions there)", async () => {
+    await readPdf(writePdf([{ texts: [{ x: 72, y: 760, size: 12, text: "Plain text" }] }]), limits, "plain.pdf");
+    expect(Array.prototype.push).toBe(builtInsBeforePdfJs.push);
+    expect(JSON.parse).toBe(builtInsBeforePdfJs.parse);
+    expect(Function.prototype.toString.call(Array.prototype.push)).toContain("[native code]");
   }, 60_000);
 
   afterEach(() => {

@@ -84,7 +84,18 @@ export async function readPdf(bytes: Uint8Array, limits: ReadLimits, file: strin
 // without it (an install with --omit=optional): say so rather than fail with "DOMMatrix is not defined".
 async function importPdfJs(): Promise<PdfJs> {
   try {
-    return await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const nativePush = Array.prototype.push;
+    const nativeJsonParse = JSON.parse;
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // Loaded here rather than by pdf.js's first document, so that both bundles have run by the next line.
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    // The legacy bundles' core-js replaces two built-ins whose native versions are right for all pdf.js asks
+    // of them (push over a spec nuance of read-only lengths, JSON.parse for a proposal's source access) with
+    // script versions: a PDF read a fifth slower, and the rest of the process too. The features it adds
+    // (Promise.withResolvers and the like) stay.
+    Array.prototype.push = nativePush;
+    JSON.parse = nativeJsonParse;
+    return pdfjs;
   } catch (error) {
     throw new Error(`PDF reading needs pdfjs-dist with its optional dependency @napi-rs/canvas; reinstall without --omit=optional (${describe(error)}).`, { cause: error });
   }
