@@ -126,4 +126,26 @@ describe("metadata on pages of different layouts", () => {
     expect(metadataOf(["發布機構:示例縣政府辦", "示例縣人民政府關于印發示例縣“十四五”綜合防災減災規劃的通知", "示例縣“十四五”綜合防災減災規劃"]).issuer).toBe("示例縣人民政府");
     expect(metadataOf(["闵行区人民政府关于印发《闵行区应急管理“十四五”规划》的通知", "发布部门:上海市闵行区人民政府", "闵行区应急管理“十四五”规划"]).issuer).toBe("上海市闵行区人民政府");
   });
+
+  it("keeps bodies that issue together apart, and trusts a heading and signature that agree over the portal's cell", () => {
+    expect(metadataOf(["示例县应急管理局   示例县发展和改革局", "2021年11月23日", "示例县“十四五”应急体系建设规划"]).issuer).toBe("示例县应急管理局 示例县发展和改革局");
+    expect(metadataOf(["示 例 县 人 民 政 府", "2021年11月23日", "示例县“十四五”应急体系建设规划"]).issuer).toBe("示例县人民政府");
+    const portalSaysOffice = ["发文单位: 示例市人民政府办公室", "示例市人民政府", "关于印发示例市防灾减灾“十四五”规划的通知", "示例市人民政府", "2023年1月7日", "示例市防灾减灾“十四五”规划"];
+    expect(metadataOf(portalSaysOffice).issuer).toBe("示例市人民政府");
+  });
+
+  it("reads table rows whose labels run into their values, and the labels portals and encyclopaedias use", () => {
+    const runOn = ["文件名称示例市防灾减灾“十四五”规划 文件类型规范性文件", "发文单位示例市人民政府办公室 发文字号示政办发〔2023〕2号", "发文日期2023-01-06 09:52:51 发布日期2023-01-07 09:52:51", "示例市防灾减灾“十四五”规划"];
+    expect(metadataOf(runOn)).toMatchObject({ documentNumber: "示政办发〔2023〕2号", publishDate: "2023-01-07", issueDate: "2023-01-06" });
+    // A sentence that happens to open with a label's words is not a table row.
+    expect(metadataOf(["发布日期以来各地进展", "示例市防灾减灾“十四五”规划"]).publishDate).toBeNull();
+    expect(metadataOf(["  • 頒布時間:2021年11月3日", "  • 批准文號:示政辦發﹝2021﹞69號", "示例省“十四五”應急體系建設規劃"])).toMatchObject({ issueDate: "2021-11-03", documentNumber: "示政办发〔2021〕69号" });
+    expect(metadataOf(["文件编号: 示市政字〔2022〕47号", "2022-11-15   15时25分 浏览次数:", "示例市应急管理“十四五”规划"])).toMatchObject({ documentNumber: "示市政字〔2022〕47号", publishDate: "2022-11-15" });
+  });
+
+  it("joins a title split after a plan's name where the notice cites the whole, and reads a shared file's name", () => {
+    const split = ["关于印发《示例省“十四五”安全生产规划目标、主要任务和重点工程分工方案》的通知", "示例省“十四五”安全生产规划", "目标、主要任务和重点工程分工方案"];
+    expect(metadataOf(split).title).toBe("示例省“十四五”安全生产规划目标、主要任务和重点工程分工方案");
+    expect(metadataOf(["示例縣“十四五”綜合防災減災規劃(2021-2025年)(17頁).pdf", "下載文檔"]).title).toBe("示例縣“十四五”綜合防災減災規劃(2021-2025年)");
+  });
 });

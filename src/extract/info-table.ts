@@ -21,17 +21,18 @@ const labels: Record<InfoField | "other", readonly string[]> = {
   publisher: ["发布机关", "发布机构", "发布单位", "发布部门"],
   // Where a page says it took the text from: the issuer on a government portal, anything on a mirror.
   source: ["来源", "信息来源", "文章来源"],
-  documentNumber: ["发文字号", "文号", "发文文号", "发布文号"],
-  issueDate: ["成文日期", "成文时间", "印发日期", "签发日期", "公文生成日期"],
+  documentNumber: ["发文字号", "文号", "发文文号", "发布文号", "文件编号", "批准文号"],
+  issueDate: ["成文日期", "成文时间", "发文日期", "发文时间", "印发日期", "签发日期", "公文生成日期", "颁布日期", "颁布时间"],
   // A bare 生成日期 is when the portal made its record, as 更新时间 is an aggregator's: dates of publication.
-  publishDate: ["发布日期", "发布时间", "公开日期", "公开时间", "生成日期", "更新时间", "时间", "日期"],
+  publishDate: ["发布日期", "发布时间", "发表日期", "公开日期", "公开时间", "生成日期", "更新时间", "时间", "日期"],
   other: [
     "索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "信息分类", "分类", "公开方式", "公开范围", "有效性",
     "效力状态", "是否有效", "失效日期", "废止日期", "作者", "浏览次数", "阅读次数", "访问次数",
-    "点击数", "字号", "所属行业", "项目性质", "地区",
+    "点击数", "字号", "所属行业", "项目性质", "地区", "文件类型",
   ],
 };
 
+const viewCounts = new Set(["浏览次数", "阅读次数", "访问次数", "点击数"]);
 const fieldOfLabel = new Map(Object.entries(labels).flatMap(([field, names]) => names.map((name) => [name, field as InfoField | "other"] as const)));
 // Longest first, so 成文日期 is read before 日期; spaces may stand between the characters (索 引 号).
 const alternatives = (names: readonly string[]) => [...names].sort((a, b) => b.length - a.length).map((name) => [...name].map(escapeRegExp).join("\\s*")).join("|");
@@ -43,6 +44,10 @@ const labelPattern = new RegExp(
   `(?<=^|[\\s|丨【\\[;,•])(?:${alternatives(allLabels)})(?=\\s*:|\\s|[\\]】]|$)|(?:${alternatives(allLabels.filter((name) => name.length >= 3))})(?=\\s*:)`,
   "gu",
 );
+// A row whose cells run label into value with no colon or space between (发文单位大冶市人民政府办公室 发文字号冶政发…):
+// labels of four characters or more, at the start of the line or after a space, read so only where the line
+// opens with one and holds two, as a row of such a table does.
+const runOnLabelPattern = new RegExp(`(?<=^|\\s)(?:${alternatives(allLabels.filter((name) => name.length >= 4))})(?=[^\\s:])`, "gu");
 // What stands around a cell's value: spaces, colons, bars, the brackets of [发文字号] and list bullets.
 const cellEdge = /[\s:：|｜丨[\]【】•·]/u;
 
@@ -50,7 +55,7 @@ interface Cells {
   /** What stands before the first label (a notice title, say); empty for a line of the table. */
   before: string;
   /** Each label's field and value; colon: whether the label ends with one (发文字号：), as 信息公开 cells do. */
-  cells: Array<{ field: InfoField | "other"; value: string; colon: boolean }>;
+  cells: Array<{ field: InfoField | "other"; label: string; value: string; colon: boolean }>;
 }
 
 /**
@@ -77,8 +82,10 @@ export function readInfoTable(head: readonly Line[]): InfoTable {
   for (let at = 0; at < head.length; at += 1) {
     const cells = read[at];
     if (cells === undefined) continue;
-    // The date a page went up, then where it came from: 2022-04-07 来源:…, on one line or on two.
-    const dated = cells.cells[0]?.field === "source" && readLeadingDate(cells.before) !== null;
+    // The date a page went up, then where it came from or how often it was read: 2022-04-07 来源:…,
+    // 2022-11-15 15时25分 浏览次数:…, on one line or on two.
+    const first = cells.cells[0];
+    const dated = first !== undefined && (first.field === "source" || viewCounts.has(first.label)) && readLeadingDate(cells.before) !== null;
     if (cells.before === "" || dated) take(at);
     if (dated) record("publishDate", cells.before);
     const dateAbove = head[at - 1];
@@ -121,17 +128,25 @@ function readCells(raw: string): Cells | undefined {
   const simple = simplifyText(raw);
   // Simplification keeps the length of ordinary text, so positions found in it apply to the text as written.
   const written = simple.length === raw.length ? raw : simple;
-  const found = [...simple.matchAll(labelPattern)];
+  const found = withRunOnLabels(simple, [...simple.matchAll(labelPattern)]);
   const first = found[0];
   if (first === undefined) return undefined;
   return {
     before: trimCell(written.slice(0, first.index)),
     cells: found.map((match, position) => ({
       field: fieldOfLabel.get(match[0].replace(/\s/gu, "")) ?? "other",
+      label: match[0].replace(/\s/gu, ""),
       value: trimCell(written.slice(match.index + match[0].length, found[position + 1]?.index ?? written.length)),
       colon: colonAt(simple, match.index + match[0].length),
     })),
   };
+}
+
+function withRunOnLabels(simple: string, found: RegExpExecArray[]): RegExpExecArray[] {
+  const runOn = [...simple.matchAll(runOnLabelPattern)];
+  if (runOn.length < 2 || runOn[0]?.index !== simple.search(/\S/u)) return found;
+  const at = new Set(found.map((match) => match.index));
+  return [...found, ...runOn.filter((match) => !at.has(match.index))].sort((a, b) => a.index - b.index);
 }
 
 const colonAfterLabel = /\s*:/uy;

@@ -67,8 +67,10 @@ export function readMetadata(lines: readonly Line[], bodyStart: number, fullText
   const fromNotice = readIssuerFromNotice(free, titleCells);
   const publishers = table.values.publisher.map(asIssuer);
   const fullerPublisher = fromNotice === null ? null : firstOf(publishers.map((name) => (name !== null && name.length > fromNotice.length && simplifyText(name).endsWith(simplifyText(fromNotice)) ? name : null)));
+  // The document itself outweighs the portal's 发文单位 cell where its heading and signature agree.
+  const signedAndHeaded = signature.issuer !== null && signature.issuer === fromNotice ? fromNotice : null;
   const issuer = firstOf([
-    ...table.values.issuer.map(asIssuer), signature.issuer, fullerPublisher, fromNotice, ...publishers, readIssuerFromHeader(free), ...table.values.source.map(asIssuer),
+    signedAndHeaded, ...table.values.issuer.map(asIssuer), signature.issuer, fullerPublisher, fromNotice, ...publishers, readIssuerFromHeader(free), ...table.values.source.map(asIssuer),
   ]);
   const kind = simpleTitle === null ? null : readKind(simpleTitle);
   return {
@@ -143,8 +145,18 @@ function bookTitleReader(text: string): (position: number) => boolean {
   };
 }
 
-/** A name as an issuer: no spaces, ending as a government body's name does, and not a mirror site's spam. */
+/**
+ * A name as an issuer: ending as a government body's name does, and not a mirror site's spam. Bodies that
+ * issue together (西安市应急管理局 西安市发展和改革委员会) stay apart, one space between them, where each names
+ * its jurisdiction; other spaces are spacing out one name (代 县 人 民 政 府) and go.
+ */
 function asIssuer(text: string): string | null {
+  const parts = text.trim().split(/[\s\u00a0\u3000]+/u);
+  const jointIssuers = parts.length > 1 && parts.every((part) => asOneIssuer(part) !== null && readJurisdiction(simplifyText(part)) !== null);
+  return jointIssuers ? parts.join(" ") : asOneIssuer(text);
+}
+
+function asOneIssuer(text: string): string | null {
   const name = clean(text);
   if (name.length < 3 || name.length > 40 || /[,，。:：;；《》>»|"“”]/u.test(name)) return null;
   return governmentBody.test(normalizeText(name)) && !isSpamName(name) ? name : null;
@@ -162,7 +174,7 @@ function readSignature(free: readonly Line[], publishDate: string | null): { iss
     const words = line.raw.split(/\s+/u);
     const dateAfterName = date === null && words.length > 1 ? readWholeDate(words.at(-1) ?? "") : null;
     if (dateAfterName !== null) {
-      const issuer = asIssuer(words.slice(0, -1).join(""));
+      const issuer = asIssuer(words.slice(0, -1).join(" "));
       if (issuer !== null) return { issuer, date: dateAfterName };
     }
     if (date === null) continue;
@@ -237,8 +249,11 @@ function readOwnNumber(free: readonly Line[]): string | null {
 }
 
 /** A line as a title would read: no spaces, no mirror-site spam, no 【浙江】 region tag. */
+// A document-sharing site's file name standing as the page's heading: …规划(2021-2025年)(17页).pdf.
+const fileNameEnding = /(?:[(（]\d{1,4}[页頁][)）])?\.(?:docx?|pdf|wps|txt)$/iu;
+
 function titleText(raw: string): string {
-  return removeSpam(clean(raw)).replace(/^【[^】]*】/u, "");
+  return removeSpam(clean(raw)).replace(/^【[^】]*】/u, "").replace(fileNameEnding, "");
 }
 
 function isTitle(text: string): boolean {
@@ -315,7 +330,11 @@ function withOpening(free: readonly Line[], position: number, last: string, cite
   for (let above = position - 1; above >= Math.max(0, position - 2); above -= 1) {
     const raw = free[above]?.raw ?? "";
     const piece = raw.length > maxNameLine ? "" : titleText(raw);
-    if (!couldOpenTitle(piece)) break;
+    if (!couldOpenTitle(piece)) {
+      // A line ending as a title does opens it only where the notice cites the join (…安全生产规划 / 目标、…分工方案).
+      if (piece !== "" && cited.has(normalizeText(piece + joined))) confirmed = piece + joined;
+      break;
+    }
     joined = piece + joined;
     if (cited.has(normalizeText(joined))) confirmed = joined;
     // A signature's name above the title opens it only where the notice cites the joined title.
