@@ -20,7 +20,7 @@ const ExpectedSchema = z.record(
   z.object({
     title: z.string(), documentNumber: nullableText, issuer: nullableText, issueDate: nullableText, publishDate: nullableText,
     jurisdiction: z.string().optional(), level: z.enum(["national", "province", "city", "county"]).optional(), parent: nullableText.optional(),
-    content: z.enum(["complete", "partial"]).optional(), split: z.enum(["tuning", "held-out", "held-out-2"]).optional(),
+    content: z.enum(["complete", "partial"]).optional(), split: z.enum(["tuning", "held-out", "held-out-2", "held-out-3"]).optional(),
     url: z.string().optional(), layout: z.string().optional(), notes: z.string().optional(),
   }).strict(),
 );
@@ -76,7 +76,7 @@ export function readExtractedMetadata(document: string, file: string): MetadataV
  * const score = scoreMetadata(); // { accuracy: 1, fieldAccuracy: { title: 1, … }, fixtures: [...], mismatches: [] }
  * scoreMetadata(openingsDirectory, "held-out").refused; // 0
  */
-export function scoreMetadata(directory: string = layoutsDirectory, split?: "tuning" | "held-out" | "held-out-2"): MetadataScore {
+export function scoreMetadata(directory: string = layoutsDirectory, split?: "tuning" | "held-out" | "held-out-2" | "held-out-3"): MetadataScore {
   const expectedByFile = ExpectedSchema.parse(JSON.parse(readFileSync(path.join(directory, "expected.json"), "utf8")));
   const unlisted = readdirSync(directory).filter((file) => /\.(?:txt|html?)$/u.test(file) && !(file in expectedByFile));
   if (unlisted.length > 0) throw new Error(`fixtures without expected values in ${directory}/expected.json: ${unlisted.join(", ")}`);
