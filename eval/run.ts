@@ -126,7 +126,9 @@ for (const id of extractionSources) {
 const metadataRuns: Array<[string, MetadataScore]> = [
   ["synthetic page layouts (tests/fixtures/layouts/)", scoreMetadata(layoutsDirectory)],
   ["real page openings, tuning half (tests/fixtures/openings/)", scoreMetadata(openingsDirectory, "tuning")],
-  ["real page openings, held-out half (not tuned on)", scoreMetadata(openingsDirectory, "held-out")],
+  ["real page openings, held-out half (second round of rules)", scoreMetadata(openingsDirectory, "held-out")],
+  ["real page openings, held-out-2 (third round of rules)", scoreMetadata(openingsDirectory, "held-out-2")],
+  ["real page openings, held-out-3 (never tuned on)", scoreMetadata(openingsDirectory, "held-out-3")],
 ];
 console.log("\ndocument metadata (floor 95% of fields, no page refused)");
 for (const [name, metadata] of metadataRuns) {

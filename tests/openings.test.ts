@@ -4,14 +4,15 @@ import { openingsDirectory, scoreMetadata } from "../eval/metadata.js";
 // Real page openings of plans from other provinces (tests/fixtures/openings/, issue #18): nine fields each
 // (title, issuer, number, dates of issue and publication, jurisdiction, level, parent, whole or cut off),
 // against what people read off the pages. The tuning half chose the rules; the held-out half was used in a
-// second round, as its README says; held-out-2 was collected afterwards and nothing was tuned on it.
+// second round and held-out-2 in a third, as the README says; held-out-3 was collected afterwards and nothing
+// was tuned on it.
 const FLOOR = 0.95;
-// held-out-2 is held to a guard below the issue's floor, which it does not reach (docs/extraction.md gives its
-// figure); the guard catches a fall, it is not the issue's target.
-const FRESH_GUARD = 0.85;
+// held-out-2 and held-out-3 are held to a guard below the issue's floor, which they do not reach
+// (docs/extraction.md gives their figures); the guard catches a fall, it is not the issue's target.
+const GUARD = 0.9;
 
 describe("metadata of real page openings", () => {
-  it.each([["tuning", FLOOR], ["held-out", FLOOR], ["held-out-2", FRESH_GUARD]] as const)("refuses no page of the %s set and reads at least its floor of the fields right", (split, floor) => {
+  it.each([["tuning", FLOOR], ["held-out", FLOOR], ["held-out-2", GUARD], ["held-out-3", GUARD]] as const)("refuses no page of the %s set and reads at least its floor of the fields right", (split, floor) => {
     const score = scoreMetadata(openingsDirectory, split);
     expect(score.fixtures.length).toBeGreaterThanOrEqual(23);
     expect(score.fixtures.filter((fixture) => fixture.error !== undefined).map((fixture) => `${fixture.fixture}: ${fixture.error}`)).toEqual([]);
