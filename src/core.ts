@@ -103,7 +103,7 @@ export type { AuditAllOptions, AuditAllResult } from "./corpus/audit-all.js";
 export { buildComplianceMatrix } from "./corpus/compliance-matrix.js";
 export type { ComplianceMatrix, MatrixCell, MatrixRow, MatrixVerdict } from "./corpus/compliance-matrix.js";
 export { renderMatrix } from "./report/render-matrix.js";
-export type { MatrixFormat } from "./report/render-matrix.js";
+export type { MatrixFormat, MatrixPageOptions } from "./report/render-matrix.js";
 export { renderBatchSummary } from "./report/render-batch.js";
 export type { BatchReading, SkippedInput, UnreadableInput } from "./model/batch-reading.js";
 export { renderAudit } from "./report/render-audit.js";

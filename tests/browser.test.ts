@@ -98,7 +98,8 @@ describe.skipIf(!available)("HTML reports of a hostile plan in Chromium", () => 
     "audit.html": renderAudit(auditPlan(plan), "html"),
     "compare.html": renderAlignment(alignPlans(getBundledPlan("national"), plan), "html"),
     "chain.html": renderChain(alignChain(plan, getAncestorPlans(plan)), "html"),
-    "matrix.html": renderMatrix(corpus.matrix, corpus.reports, "html"),
+    // With the plans given, columns are headed by the hostile plan's place and its sections hold its evidence.
+    "matrix.html": renderMatrix(corpus.matrix, corpus.reports, "html", "zh", undefined, { plans: [plan, getBundledPlan("nanyang"), ...getAncestorPlans(plan)] }),
   };
 
   beforeAll(async () => {

@@ -106,6 +106,34 @@ describe("the compliance matrix", () => {
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(html).toContain(`id="${link}"`);
   });
+
+  it("heads its columns with places, marks the cut-off copy and the outline parents, and totals each plan, given the plans", () => {
+    const plans = [daixian, cutOff, nanyang, ...getAncestorPlans(daixian), ...getAncestorPlans(nanyang)];
+    const html = renderMatrix(matrix, reports, "html", "zh", undefined, { plans, date: "2025-12-06", options: [["--review", "review.yaml"]] });
+    const heads = [...html.matchAll(/<th class="plan" title="([^"]*)"><a href="#plan-\d+">([^<]*)<\/a>/gu)].map((match) => [match[2], match[1]]);
+    expect(heads).toEqual([["代县", daixian.title], ["代县", cutOff.title], ["南阳市", nanyang.title]]);
+    // Two plans of one place are told apart by id; the cut-off copy is marked where it is headed.
+    expect(html).toContain('<span class="id">daixian-cut</span><span class="extent" title="本规划的文本不完整');
+    expect(html).toMatch(/“十四五”国家应急体系规划<span class="extent" title="只收录了这份上级规划的提纲和部分已知内容[^"]*">仅知提纲<\/span>/u);
+    // A total per plan of each verdict: 代县's weaker targets, as the matrix has them.
+    const weaker = matrix.rows.filter((entry) => entry.cells[0]?.verdict === "weaker").length;
+    expect(html).toMatch(new RegExp(`<th class="item">合计: 弱于上级</th><td style="[^"]*">${weaker}</td>`, "u"));
+    expect(html).toContain("<dt>生成日期</dt><dd>2025-12-06</dd>");
+    expect(html).toContain("<code>--review review.yaml</code>");
+    // Every plan's audit, with its evidence, in a section that opens and closes.
+    expect(html.match(/<details class="plan" id="plan-\d+">/gu)).toHaveLength(3);
+  });
+
+  it("without the plans, heads columns with titles and shows no date, so that the same audits give the same page", () => {
+    const html = renderMatrix(matrix, reports, "html");
+    expect(html).toContain(`<a href="#plan-2">${nanyang.title}</a>`);
+    expect(html).not.toContain("生成日期");
+    expect(renderMatrix(matrix, reports, "html")).toBe(html);
+  });
+
+  it("refuses a page option that is not what it should be, naming it", () => {
+    expect(() => renderMatrix(matrix, reports, "html", "zh", undefined, { date: "6 Dec 2025" })).toThrow(/page\.date/u);
+  });
 });
 
 describe("the compliance matrix of a province's hundred plans", () => {
@@ -114,7 +142,7 @@ describe("the compliance matrix of a province's hundred plans", () => {
     const plans = Array.from({ length: 20 }, (_, index): Plan => ({ ...daixian, id: `county-${index}` }));
     const { reports, matrix } = auditAll(plans);
     const html = renderMatrix(matrix, reports, "html");
-    expect(html).toContain('class="upright"');
+    expect(html).toContain('class="plan upright"');
     expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-\d+-\d+">↓<\/a>/u);
   });
 });

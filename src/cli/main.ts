@@ -158,7 +158,7 @@ Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on
   .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
   .option("--manifest <file>", "a CSV or YAML list of files with what is known of each document (file, jurisdiction, parent, title, level, id; docs/formats.md): its files join the batch"),
 "for the documents of the batch without it in the manifest; --title and --jurisdiction for a batch of one document only")
-  .action(async (inputs: string[], options: AuditAllCommandOptions) => {
+  .action(async (inputs: string[], options: AuditAllCommandOptions, command: Command) => {
     if (inputs.length === 0 && options.manifest === undefined) program.error("audit-all: name plans, documents or folders, or give --manifest");
     const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
     const batch = await resolvePlans(inputs, options);
@@ -202,12 +202,36 @@ Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
       const text = options.format === "json" ? `${JSON.stringify({ reports, matrix, ...reading }, null, 2)}\n`
         : options.format === "text" ? renderBatchSummary(reports, reading, options.lang)
-        : options.format === "findings-csv" ? renderFindingsCsv(reports, reading) : renderMatrix(matrix, reports, options.format, options.lang, reading);
+        : options.format === "findings-csv" ? renderFindingsCsv(reports, reading)
+        : options.format === "csv" ? renderMatrix(matrix, reports, "csv", options.lang, reading)
+        : renderMatrix(matrix, reports, "html", options.lang, reading, { plans: [...plans, ...ancestors.values()], date: today(), options: optionsGiven(command) });
       await emit(text, options.output, outputInputs);
     }
     if (unreadable.length > 0) process.exitCode = 4;
     else if (failed) process.exitCode = 3;
   });
+
+/**
+ * Today's date, YYYY-MM-DD, for a report's header: SOURCE_DATE_EPOCH (seconds since 1970, the reproducible
+ * builds convention), when set, fixes it, so that a test or a build makes the same page each run.
+ */
+function today(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/u.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part) => String(part).padStart(2, "0")).join("-");
+}
+
+/** The options given on the command line that shape the results, as [option, value] pairs (value empty for a flag), for a report's header. */
+function optionsGiven(command: Command): Array<[string, string]> {
+  const aside = new Set(["output", "format", "threads"]);
+  return command.options.flatMap((option): Array<[string, string]> => {
+    const name = option.attributeName();
+    if (aside.has(name) || command.getOptionValueSource(name) !== "cli" || option.long === undefined) return [];
+    const value: unknown = command.getOptionValue(name);
+    return [[option.long, typeof value === "boolean" ? "" : String(value)]];
+  });
+}
 
 /** The options of what is known of a document, as `extract` has them, added to a command. */
 function documentOptions(command: Command, scope: string): Command {

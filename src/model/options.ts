@@ -21,6 +21,16 @@ export const AuditFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);
 /** Formats of the compliance matrix. */
 export const MatrixFormatSchema = z.enum(["csv", "html"]);
 
+/** What the compliance matrix's HTML page is told beside the audits; see `MatrixPageOptions`. */
+export const MatrixPageOptionsSchema = z
+  .object({
+    plans: z.array(PlanSchema),
+    date: z.iso.date(),
+    options: z.array(z.tuple([z.string().min(1), z.string()])),
+  })
+  .partial()
+  .strict();
+
 // zod refuses NaN and the infinities for numbers, so a score is always a finite number in [0, 1].
 const Score = z.number().min(0).max(1);
 

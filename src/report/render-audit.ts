@@ -44,7 +44,7 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
     case "csv":
       return renderFindingsCsv([report]);
     case "html":
-      return renderHtml(report, labels);
+      return htmlPage(title(report, labels), auditHtmlSections(report, "finding-"), report.lang, auditStyle);
   }
 }
 
@@ -179,17 +179,25 @@ function leftOutRows(reading: BatchReading, labels: Labels): string[][] {
   ];
 }
 
-const auditStyle = `
+/** The styles of the audit's HTML sections, for a page that shows them. */
+export const auditStyle = `
 .badge { display: inline-block; padding: .1em .5em; border-radius: 1em; font-size: .85em; color: #fff; white-space: nowrap; }
 .badge.error { background: #cf222e; } .badge.warning { background: #9a6700; } .badge.info { background: #57606a; }
 .diff del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
 .diff ins { background: #dafbe1; color: #116329; text-decoration: none; }
-.chart { margin: .3rem 0 1rem; }
+.chart { display: block; margin: .3rem 0 1rem; max-width: 100%; height: auto; overflow: visible; }
 .chart text { font-size: 12px; fill: #1f2328; }
 h3 { margin-bottom: .2rem; }
 `;
 
-function renderHtml(report: AuditReport, labels: Labels): string {
+/**
+ * The body of an audit's HTML page: the summary, target charts, findings and side-by-side sections, every
+ * text escaped. Each finding's row has the id `findingIdPrefix` and its index in `report.findings`, for links
+ * to it; `audit-all`'s page shows every plan's audit with these sections, each with its own prefix.
+ */
+export function auditHtmlSections(report: AuditReport, findingIdPrefix: string): string {
+  const labels = getLabels(report.lang);
+  const position = new Map(report.findings.map((finding, index) => [finding, index]));
   const badge = (severity: Severity) => `<span class="badge ${severity}">${escapeHtml(labels.severity[severity])}</span>`;
   const item = (reference: ItemReference | null) =>
     reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>`;
@@ -202,10 +210,10 @@ function renderHtml(report: AuditReport, labels: Labels): string {
 ${listed.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${listed.map((finding) => `<tr><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
+${listed.map((finding) => `<tr id="${escapeHtml(`${findingIdPrefix}${position.get(finding) ?? ""}`)}"><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
-  return htmlPage(title(report, labels), [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n"), report.lang, auditStyle);
+  return [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n");
 }
 
 interface TargetLevel {
@@ -249,6 +257,7 @@ function chart(levels: readonly TargetLevel[], labels: Labels): string {
   const labelWidth = 300;
   const barWidth = 260;
   const subjectVerdict = levels.at(-2)?.verdict?.verdict;
+  let right = 0;
   const rows = levels.map((level, index) => {
     const y = index * rowHeight;
     const target = parsed[index];
@@ -257,10 +266,25 @@ function chart(levels: readonly TargetLevel[], labels: Labels): string {
     const width = comparable && target !== undefined && max > 0 ? Math.max(2, (target.base / max) * barWidth) : 0;
     const bar = width > 0 ? `<rect x="${labelWidth}" y="${y + 4}" width="${width.toFixed(1)}" height="${rowHeight - 8}" fill="${colour}" rx="2"/>` : "";
     const verdict = `${level.verdict === undefined ? "" : ` · ${labels.verdict[level.verdict.verdict]}`}${level.unverified === true ? ` ${labels.unverifiedNote.trim()}` : ""}`;
-    return `<text x="0" y="${y + 16}">${escapeHtml(truncate(level.plan, 22))}</text>${bar}<text x="${labelWidth + width + 6}" y="${y + 16}">${escapeHtml(level.target)}${isSubject ? "" : escapeHtml(verdict)}</text>`;
+    const value = `${level.target}${isSubject ? "" : verdict}`;
+    right = Math.max(right, labelWidth + width + 6 + textWidth(value));
+    return `<text x="0" y="${y + 16}">${escapeHtml(truncate(level.plan, 22))}</text>${bar}<text x="${labelWidth + width + 6}" y="${y + 16}">${escapeHtml(value)}</text>`;
   });
   const height = levels.length * rowHeight;
-  return `<svg class="chart" role="img" aria-label="${escapeHtml(levels.map((level) => `${level.plan}: ${level.target}`).join("; "))}" width="${labelWidth + barWidth + 160}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 160} ${height}">${rows.join("")}</svg>`;
+  // As wide as its longest value, so that no label is cut off; the page scales it down to fit (auditStyle).
+  const chartWidth = Math.ceil(Math.max(labelWidth + barWidth + 160, right + 12));
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(levels.map((level) => `${level.plan}: ${level.target}`).join("; "))}" width="${chartWidth}" height="${height}" viewBox="0 0 ${chartWidth} ${height}">${rows.join("")}</svg>`;
+}
+
+/**
+ * The width of a chart's text at 12px, a little over: 12px for a character past Latin (Chinese, full-width
+ * and CJK fonts' punctuation), 7.5px for the rest (more than a Latin letter or digit takes). An SVG cannot
+ * size itself to its text without a script, which the page's policy forbids.
+ */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += (character.codePointAt(0) ?? 0) >= 0x1100 ? 12 : 7.5;
+  return width;
 }
 
 function truncate(text: string, length: number): string {
