@@ -17,6 +17,9 @@ const ScopeSchema = z.object({
   groups: z.boolean().optional(),
 });
 
+/** A reference item and a subject item that gold pairs, with why. */
+const GoldPairSchema = z.object({ reference: z.string(), subject: z.string(), note: z.string() });
+
 const GoldSetSchema = z.object({
   name: z.string(),
   description: z.string(),
@@ -29,7 +32,12 @@ const GoldSetSchema = z.object({
   /** Task and project sets: true for the sets the selection's parameters were chosen on; the others report. */
   tuning: z.boolean().optional(),
   scope: z.object({ reference: ScopeSchema, subject: ScopeSchema }),
-  pairs: z.array(z.object({ reference: z.string(), subject: z.string(), note: z.string() })),
+  pairs: z.array(GoldPairSchema),
+  /**
+   * Task and project sets: pairs a careful reader finds defensible but partial (a short item's clause inside a
+   * long item, a shared component, a borderline overlap); neither a hit nor a miss when scoring.
+   */
+  optional: z.array(GoldPairSchema).optional(),
   unmatched: z.object({ reference: z.array(z.string()), subject: z.array(z.string()) }),
   reviewer_notes: z.string().optional(),
 });

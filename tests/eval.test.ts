@@ -14,15 +14,25 @@ const sets = loadGoldSets();
 
 describe("the gold alignments", () => {
   it.each(sets.map((set) => [set.name, set]))("%s accounts for every scoped item, with ids that exist", (_, set) => {
+    const plans = goldPlans(set);
+    const scoped = { reference: scopedIds(plans.reference, set, "reference"), subject: scopedIds(plans.subject, set, "subject") };
     for (const side of ["reference", "subject"] as const) {
-      const plan = goldPlans(set)[side];
-      const scoped = scopedIds(plan, set, side);
       const listed = [...set.pairs.map((pair) => pair[side]), ...set.unmatched[side]];
-      expect(listed.filter((id) => !scoped.has(id))).toEqual([]);
-      expect([...scoped].filter((id) => !listed.includes(id))).toEqual([]);
+      expect(listed.filter((id) => !scoped[side].has(id))).toEqual([]);
+      expect([...scoped[side]].filter((id) => !listed.includes(id))).toEqual([]);
       if (set.kind === "indicator") expect(new Set(listed).size).toBe(listed.length);
     }
     expect(set.pairs.every((pair) => pair.note.length > 0)).toBe(true);
+
+    // Optional pairs (partial counterparts, neither hit nor miss): in scope, explained, distinct from the required ones.
+    const optional = set.optional ?? [];
+    if (set.kind !== "task" && set.kind !== "project") expect(optional).toEqual([]);
+    const key = (pair: { reference: string; subject: string }) => `${pair.reference} ↔ ${pair.subject}`;
+    const required = new Set(set.pairs.map(key));
+    expect(optional.filter((pair) => !scoped.reference.has(pair.reference) || !scoped.subject.has(pair.subject)).map(key)).toEqual([]);
+    expect(optional.filter((pair) => pair.note.trim().length === 0).map(key)).toEqual([]);
+    expect(optional.filter((pair) => required.has(key(pair))).map(key)).toEqual([]);
+    expect(new Set(optional.map(key)).size).toBe(optional.length);
   });
 });
 
