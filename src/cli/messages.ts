@@ -8,7 +8,7 @@ import messages from "../../data/cli/messages.json";
 export type CliLanguage = "zh" | "en";
 
 /** An id of a message in data/cli/messages.json. */
-export type MessageId = Exclude<keyof typeof messages.en, "$comment">;
+export type MessageId = keyof typeof messages.en;
 
 /** Fills a message with its values: `say("validate.valid", { plan, file })`. */
 export type Say = (id: MessageId, values?: Readonly<Record<string, string | number>>) => string;

@@ -19,7 +19,7 @@ const withoutLevel = (name: string) => (name.length > 2 ? name.replace(/[省市�
 /**
  * The bundled plans `name` most likely meant, nearest first: for a name in Chinese, the plans whose
  * jurisdiction it names (南阳, 南阳市); for any other, the ids within a few edits of it (a third of its
- * length, at least one), as a typo or a missing letter makes. None for a path or a file name, which
+ * length, rounded up), as a typo, a missing letter or two swapped make. None for a path or a file name, which
  * names a file, not a plan.
  */
 export function nearestPlans(name: string, plans: readonly KnownPlan[]): KnownPlan[] {
@@ -30,7 +30,7 @@ export function nearestPlans(name: string, plans: readonly KnownPlan[]): KnownPl
     return plans.filter((plan) => withoutLevel(plan.jurisdiction) === place || (place.length >= 2 && plan.jurisdiction.startsWith(place))).slice(0, mostSuggested);
   }
   const typed = given.toLowerCase();
-  const allowed = Math.max(1, Math.floor(typed.length / 3));
+  const allowed = Math.ceil(typed.length / 3);
   return plans
     .map((plan) => ({ plan, edits: distance(typed, plan.id) }))
     .filter(({ edits }) => edits <= allowed)
