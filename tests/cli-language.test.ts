@@ -5,6 +5,7 @@ import messages from "../data/cli/messages.json";
 import { localizeCommanderError } from "../src/cli/commander-text.js";
 import { describeInputIssue, describeUnreadableLine } from "../src/cli/input-messages.js";
 import { cliLanguage, messagesIn } from "../src/cli/messages.js";
+import { OutputError } from "../src/cli/output.js";
 import { nearestPlans } from "../src/cli/suggest-plan.js";
 
 // The command line in the reader's language: Chinese with --lang zh or a Chinese locale, English otherwise.
@@ -25,8 +26,9 @@ function runCli(args: readonly string[], locale: Readonly<Record<string, string>
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// What Node sets when standard output is a terminal; the CLI reads nothing else to tell one.
+// What Node sets when standard output (error) is a terminal; the CLI reads nothing else to tell one.
 const stdoutIsTerminal = `data:text/javascript,Object.defineProperty(process.stdout, "isTTY", { value: true })`;
+const stderrIsTerminal = `data:text/javascript,Object.defineProperty(process.stderr, "isTTY", { value: true })`;
 
 describe("the command line's language", () => {
   it("is --lang when given, else the first of LC_ALL, LC_MESSAGES and LANG that is set, else the runtime's", () => {
@@ -73,6 +75,14 @@ describe("the command line's language", () => {
     const untranslated = { path: "", message: "unpacks to more than 100 bytes (limits.maxUnpackedBytes): refused as a zip bomb" };
     expect(describeInputIssue("x.docx", untranslated, "zh", zh)).toBe(`x.docx 有误：${untranslated.message}`);
     expect(describeUnreadableLine("a.txt", "a.txt: cannot read the file: EACCES: permission denied", "zh", zh)).toBe("a.txt 有误：无法读取文件：EACCES: permission denied");
+  });
+});
+
+describe("output that cannot be written", () => {
+  it("is said in English as an Error, and in the reader's language by the command line", () => {
+    const error = new OutputError("output.notRegular", { file: "out.html" }, "output.fifo");
+    expect(error.message).toBe("will not write out.html: it is a FIFO, not a regular file");
+    expect(error.describe(messagesIn("zh"))).toBe("不写入 out.html：它是命名管道（FIFO），不是普通文件");
   });
 });
 
@@ -151,7 +161,8 @@ describe("plan-align in Chinese and in English", () => {
 });
 
 describe("plan-align audit-all on a terminal", () => {
-  it("prints the text summary without -f or -o on a terminal; the HTML page when piped or asked for, exit codes as before", () => {
+  // Four audits one after another, on a shared machine.
+  it("prints the text summary without -f or -o on a terminal; the HTML page when piped or asked for, exit codes as before", { timeout: 180_000 }, () => {
     const onTerminal = runCli(["audit-all", "daixian", "--threads", "1"], { LANG: "C" }, [stdoutIsTerminal]);
     expect(onTerminal.status).toBe(0);
     expect(onTerminal.stdout).toMatch(/^批量审计/u);
@@ -164,5 +175,18 @@ describe("plan-align audit-all on a terminal", () => {
     const failing = runCli(["audit-all", "daixian", "--threads", "1", "--fail-on", "error"], { LANG: "C" }, [stdoutIsTerminal]);
     expect(failing.status).toBe(3);
     expect(failing.stdout).toMatch(/^批量审计/u);
+  });
+
+  it("labels its progress bars in the reader's language", { timeout: 120_000 }, () => {
+    const chinese = runCli(["audit-all", "daixian", "-f", "json", "--threads", "1"], { LANG: "zh_CN.UTF-8" }, [stderrIsTerminal]);
+    expect(chinese.status).toBe(0);
+    // Each bar is its label, then the bar itself.
+    expect(chinese.stderr).toMatch(/读取 [░█]/u);
+    expect(chinese.stderr).toMatch(/审查 [░█]/u);
+    const english = runCli(["audit-all", "daixian", "-f", "json", "--threads", "1"], { LANG: "C" }, [stderrIsTerminal]);
+    expect(english.status).toBe(0);
+    expect(english.stderr).toMatch(/read [░█]/u);
+    expect(english.stderr).toMatch(/audit [░█]/u);
+    expect(english.stderr).not.toContain("审查");
   });
 });

@@ -20,7 +20,7 @@ import { describeInputIssue, describeUnreadableLine } from "./input-messages.js"
 import { cliLanguage, messagesIn } from "./messages.js";
 import { handleOutputStreamErrors, OutputError, writeOutputFile } from "./output.js";
 import type { StdinFormat } from "./standard-input.js";
-import { nearestPlans } from "./suggest-plan.js";
+import { nearestPlans, type KnownPlan } from "./suggest-plan.js";
 // Inlined by the build, so dist/cli.js knows its version wherever the package is installed.
 import { version } from "../../package.json";
 
@@ -353,11 +353,15 @@ async function unknownPlanName(name: string): Promise<string | undefined> {
   return nearest === undefined ? say("plan.unknown", { ids: bundledPlanIds.join(", ") }) : say("plan.unknownSuggest", { suggestions: nearest });
 }
 
+/** The bundled plans as suggestions name them, read once (a batch may have many unreadable inputs). */
+let knownPlans: KnownPlan[] | undefined;
+
 /** The bundled plans nearest to `name` (nanyan, 南阳), as a list to print; undefined when none is near. */
 async function suggestedPlans(name: string): Promise<string | undefined> {
   const { bundledPlanIds, getBundledPlan } = await library();
   if (bundledPlanIds.includes(name)) return undefined;
-  const nearest = nearestPlans(name, bundledPlanIds.map((id) => ({ id, jurisdiction: getBundledPlan(id).jurisdiction.name })));
+  knownPlans ??= bundledPlanIds.map((id) => ({ id, jurisdiction: getBundledPlan(id).jurisdiction.name }));
+  const nearest = nearestPlans(name, knownPlans);
   return nearest.length === 0 ? undefined : nearest.map((plan) => say("plan.suggestion", { ...plan })).join(say("plan.suggestionSeparator"));
 }
 
