@@ -8,7 +8,7 @@ export { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 export { renderMatrix } from "../report/render-matrix.js";
 export { renderBatchReadingLines, renderBatchSummary } from "../report/render-batch.js";
 export { loadPlanBatch } from "../load/plan-batch.js";
-export { bundledPlanIds, getAncestorPlans, listBundledPlans } from "../load/bundled.js";
+export { bundledPlanIds, getAncestorPlans, getBundledPlan, listBundledPlans } from "../load/bundled.js";
 export { readDocumentFile } from "../read/read-document-file.js";
 export { idFromFileName, resolvePlan } from "../load/files.js";
 export { extractPlan } from "../extract/extract-plan.js";

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Presets, SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
@@ -8,14 +9,18 @@ import type { AuditReport } from "../findings/types.js";
 import type { DocumentMeta } from "../load/files.js";
 import type { PlanBatch } from "../load/plan-batch.js";
 import type { PlanValidation } from "../load/validate.js";
-import { describeIssue, InputError, type PlanIssue } from "../model/input-error.js";
+import { InputError, type PlanIssue } from "../model/input-error.js";
 import type { Level, Plan } from "../model/plan.js";
 import type { AuditFormat } from "../report/render-audit.js";
 import type { ReportLanguage } from "../report/labels.js";
 import type { ReportFormat } from "../report/render-alignment.js";
 import { terminalText } from "../report/formats.js";
+import { helpConfiguration, localizeCommanderError } from "./commander-text.js";
+import { describeInputIssue, describeUnreadableLine } from "./input-messages.js";
+import { cliLanguage, messagesIn } from "./messages.js";
 import { handleOutputStreamErrors, OutputError, writeOutputFile } from "./output.js";
 import type { StdinFormat } from "./standard-input.js";
+import { nearestPlans, type KnownPlan } from "./suggest-plan.js";
 // Inlined by the build, so dist/cli.js knows its version wherever the package is installed.
 import { version } from "../../package.json";
 
@@ -24,29 +29,42 @@ const library = () => import("./library.js");
 
 // The command line: parses arguments and prints. Everything it does is a library call, loaded when a command runs.
 
-handleOutputStreamErrors();
+// Help, errors and progress in the reader's language: --lang, else the locale (src/cli/messages.ts).
+const language = cliLanguage(process.argv.slice(2), process.env);
+const say = messagesIn(language);
 
+handleOutputStreamErrors(say);
+
+// Set before the commands are added: each command takes them over from the program.
 const program = new Command("plan-align")
-  .description("Audit how Chinese emergency-management plans line up across levels of government")
-  .version(version)
+  .description(say("program.description"))
+  .version(version, "-V, --version", say("option.version"))
+  .helpOption("-h, --help", say("option.help"))
+  .helpCommand("help [command]", say("command.help"))
+  .configureHelp(helpConfiguration(language))
+  .configureOutput({ outputError: (text, write) => write(localizeCommanderError(text, language)) })
+  .addHelpText("after", say("program.language"))
   .showHelpAfterError();
 
-
 const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
+  new Option("-f, --format <format>", say("option.format")).choices(["text", "json"]).default("text");
+
+/** `--lang` of the commands that write no report: the language of their help, errors and progress only. */
+const messagesLanguageOption = () => new Option("--lang <lang>", say("option.messagesLang")).choices(["zh", "en"]);
 
 /** The format of `-` (standard input), which has no file extension to tell it; detected when not given. */
 const stdinFormatOption = (formats: readonly StdinFormat[]) =>
-  new Option("--stdin-format <format>", "what - (standard input) holds (default: detected, see docs/formats.md)").choices(formats);
+  new Option("--stdin-format <format>", say("option.stdinFormat")).choices(formats);
 
-const stdinNote = "; - reads standard input";
+const stdinNote = say("note.stdin");
 
-const planWithParentsHelp = `a bundled plan id, a plan file or a document, whose jurisdiction's parent is in the bundled hierarchy${stdinNote}`;
+const planWithParentsHelp = `${say("argument.planWithParents")}${stdinNote}`;
 
 program
   .command("list")
-  .description("list the bundled plans with their level, parent plan and item counts")
+  .description(say("list.description"))
   .addOption(formatOption())
+  .addOption(messagesLanguageOption())
   .action(async (options: { format: string }) => {
     const { listBundledPlans } = await library();
     const plans = listBundledPlans();
@@ -63,40 +81,47 @@ program
 
 program
   .command("validate")
-  .description("check plans against the schema and their quotes against their source texts")
-  .argument("[plans...]", `bundled plan ids or plan files (.json, .yaml)${stdinNote}`)
-  .option("--all", "check every bundled plan")
+  .description(say("validate.description"))
+  .argument("[plans...]", `${say("validate.plans")}${stdinNote}`)
+  .option("--all", say("validate.all"))
   .addOption(formatOption())
+  .addOption(messagesLanguageOption())
   .addOption(stdinFormatOption(["json", "yaml", "document"]))
   .action(async (plans: string[], options: { all?: boolean; format: string; stdinFormat?: StdinFormat }) => {
     const { bundledPlanIds, validatePlan, validateStandardInput } = await library();
     const inputs = options.all === true ? [...bundledPlanIds, ...plans] : plans;
-    if (inputs.length === 0) program.error("validate: name at least one plan id or file, or use --all");
+    if (inputs.length === 0) program.error(say("validate.none"));
     const results: PlanValidation[] = [];
-    for (const input of inputs) results.push(isStandardInput(input) ? await validateStandardInput(options.stdinFormat) : await validatePlan(input));
+    for (const input of inputs) {
+      const unknown = isStandardInput(input) ? undefined : await unknownPlanName(input);
+      // A name that is neither an id nor a file is checked here, so the nearest ids can be suggested.
+      if (unknown !== undefined) results.push({ input, file: input, id: null, valid: false, problems: [{ path: "", message: unknown }] });
+      else results.push(isStandardInput(input) ? await validateStandardInput(options.stdinFormat) : await validatePlan(input));
+    }
     if (options.format === "json") printJson({ valid: results.every((result) => result.valid), plans: results });
     else for (const result of results) printValidation(result);
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
-const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"]) =>
+// The report's language defaults to Chinese whatever the locale; --lang sets the help's and messages' too.
+const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"], defaultFormatDescription?: string) =>
   command
-    .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(defaultFormat))
-    .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
-    .option("--threshold <score>", "minimum score of a match, for every kind (default: per kind, see docs/matching.md)", parseScore)
-    .addOption(new Option("--selection <method>", "how tasks, projects and groups are paired: by rank and score, or by the threshold alone").choices(["rank", "threshold"]).default("rank"))
-    .option("--synonyms <file>", `more synonym groups (JSON or YAML, shaped like data/synonyms/default.json)${stdinNote}`)
-    .option("--review <file>", `an auditor's decisions on pairs (JSON or YAML, docs/review.schema.json)${stdinNote}`)
+    .addOption(new Option("-f, --format <format>", say("option.format")).choices(formats).default(defaultFormat, defaultFormatDescription))
+    .addOption(new Option("--lang <lang>", say("option.lang")).choices(["zh", "en"]).default("zh"))
+    .option("--threshold <score>", say("option.threshold"), parseScore)
+    .addOption(new Option("--selection <method>", say("option.selection")).choices(["rank", "threshold"]).default("rank"))
+    .option("--synonyms <file>", `${say("option.synonyms")}${stdinNote}`)
+    .option("--review <file>", `${say("option.review")}${stdinNote}`)
     .addOption(stdinFormatOption(stdinFormats))
-    .option("--no-verify-quotes", "do not check that the quotes of the plans named occur in their sources (as validate does)")
-    .option("-o, --output <file>", "write to this file instead of standard output (written whole or not at all)");
+    .option("--no-verify-quotes", say("option.noVerifyQuotes"))
+    .option("-o, --output <file>", say("option.output"));
 
 reportOptions(
   program
     .command("compare")
-    .description("match the indicators, tasks, projects and task groups of two plans")
-    .argument("<reference>", `the plan compared against (usually the higher level): a bundled id, a plan file or a document${stdinNote}`)
-    .argument("<subject>", `the plan being checked: a bundled id, a plan file or a document${stdinNote}`),
+    .description(say("compare.description"))
+    .argument("<reference>", `${say("compare.reference")}${stdinNote}`)
+    .argument("<subject>", `${say("compare.subject")}${stdinNote}`),
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
   const { alignPlans, renderAlignment } = await library();
   const [reference, subject] = [await resolvePlanArgument(referenceName, options), await resolvePlanArgument(subjectName, options)];
@@ -107,7 +132,7 @@ reportOptions(
 reportOptions(
   program
     .command("chain")
-    .description("match a plan with every bundled plan above it; levels without content are skipped")
+    .description(say("chain.description"))
     .argument("<subject>", planWithParentsHelp),
 ).action(async (subjectName: string, options: CompareOptions) => {
   const { alignChain, renderChain } = await library();
@@ -119,13 +144,13 @@ reportOptions(
 documentOptions(reportOptions(
   program
     .command("audit")
-    .description("audit a plan against every plan above it: where it falls short, what it misses, what it adds")
+    .description(say("audit.description"))
     .argument("<plan>", planWithParentsHelp),
   ["text", "json", "md", "csv", "html"],
   "text",
 )
-  .addOption(new Option("--fail-on <severity>", "exit with 3 when a finding of this severity or worse is found").choices(["error", "warning"])),
-"for a document, where it does not show it (refused for a plan file or a bundled id)")
+  .addOption(new Option("--fail-on <severity>", say("audit.failOn")).choices(["error", "warning"])),
+say("audit.documentScope"))
   .action(async (planName: string, options: AuditCommandOptions) => {
     const { auditPlan, renderAudit } = await library();
     const { plan, ancestors } = await resolveWithAncestors("audit", planName, options, documentMetaOf(options));
@@ -145,36 +170,41 @@ function fallsShort(report: AuditReport, failOn: "error" | "warning" | undefined
 documentOptions(reportOptions(
   program
     .command("audit-all")
-    .description("audit many plans at once, each against the plans above it (given ones first), with the compliance matrix; a file that cannot be read is listed, not a stop")
-    .argument("[plans...]", `plan files, documents, corpora of plans in JSON lines (.jsonl), or folders of them (every file in them is tried); bundled ids too${stdinNote}`)
-    .addHelpText("after", `
-Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on and a plan falls short;
-4 some inputs could not be read (each is listed in the output, whatever its format; this wins over 3).`),
+    .description(say("auditAll.description"))
+    .argument("[plans...]", `${say("auditAll.plans")}${stdinNote}`)
+    .addHelpText("after", say("auditAll.exitCodes")),
   ["text", "json", "jsonl", "csv", "findings-csv", "html"],
   "html",
   ["json", "yaml", "jsonl", "document"],
+  say("auditAll.formatDefault"),
 )
-  .addOption(new Option("--fail-on <severity>", "exit with 3 when any plan has a finding of this severity or worse").choices(["error", "warning"]))
-  .addOption(new Option("--threads <count>", "audits at once, on worker threads").argParser(positiveInteger).default(availableParallelism(), "one per core"))
-  .option("--manifest <file>", "a CSV or YAML list of files with what is known of each document (file, jurisdiction, parent, title, level, id; docs/formats.md): its files join the batch"),
-"for the documents of the batch without it in the manifest; --title and --jurisdiction for a batch of one document only")
+  .addOption(new Option("--fail-on <severity>", say("auditAll.failOn")).choices(["error", "warning"]))
+  .addOption(new Option("--threads <count>", say("auditAll.threads")).argParser(positiveInteger).default(availableParallelism(), say("auditAll.threadsDefault")))
+  .option("--manifest <file>", say("auditAll.manifest")),
+say("auditAll.documentScope"))
   .action(async (inputs: string[], options: AuditAllCommandOptions, command: Command) => {
-    if (inputs.length === 0 && options.manifest === undefined) program.error("audit-all: name plans, documents or folders, or give --manifest");
+    if (inputs.length === 0 && options.manifest === undefined) program.error(say("auditAll.none"));
+    // Without -f, a terminal gets the text summary; a pipe or a file the HTML page, as before.
+    if (command.getOptionValueSource("format") === "default" && options.output === undefined && process.stdout.isTTY === true) options.format = "text";
     const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
     const batch = await resolvePlans(inputs, options);
     const { plans, unreadable, skipped, notes } = batch;
     const reading = { unreadable, skipped, notes };
     for (const note of notes) process.stderr.write(terminalText(`plan-align: ${note}\n`));
-    for (const input of unreadable) process.stderr.write(terminalText(input.reason.map((line) => `plan-align: ${line}\n`).join("")));
+    for (const input of unreadable) process.stderr.write(terminalText(input.reason.map((line) => `plan-align: ${describeUnreadableLine(input.file, line, language, say)}\n`).join("")));
+    for (const input of unreadable) {
+      const nearest = await suggestedPlans(input.file);
+      if (nearest !== undefined) process.stderr.write(terminalText(`plan-align: ${say("plan.unreadableSuggest", { input: input.file, suggestions: nearest })}\n`));
+    }
     if (plans.length === 0) {
       // Nothing to audit: as for bad input, no output, and why on standard error.
-      for (const input of skipped) process.stderr.write(terminalText(`plan-align: ${input.file}: skipped: ${input.reason}\n`));
-      if (unreadable.length === 0) program.error(`audit-all: no plan files or documents in ${inputs.join(", ")}`);
+      for (const input of skipped) process.stderr.write(terminalText(`plan-align: ${say("auditAll.skipped", { file: input.file, reason: input.reason })}\n`));
+      if (unreadable.length === 0) program.error(say("auditAll.noPlans", { inputs: inputs.join(", ") }));
       process.exitCode = 1;
       return;
     }
     const outputInputs = [...batch.files, ...optionInputs(options), ...(options.manifest === undefined ? [] : [options.manifest])];
-    const onProgress = progressBar("audit");
+    const onProgress = progressBar(say("progress.audit"));
     const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
     let failed = false;
     // Audits run on every core and come back in input order: one line each as it is done for jsonl, so memory
@@ -236,10 +266,10 @@ function optionsGiven(command: Command): Array<[string, string]> {
 /** The options of what is known of a document, as `extract` has them, added to a command. */
 function documentOptions(command: Command, scope: string): Command {
   return command
-    .option("--title <title>", `the title, ${scope}`)
-    .option("--jurisdiction <name>", `the jurisdiction, e.g. 代县, ${scope}`)
-    .addOption(new Option("--level <level>", `the jurisdiction's level, ${scope}`).choices(["national", "province", "city", "county"]))
-    .option("--parent <name>", `the jurisdiction above, e.g. 忻州市, ${scope}`);
+    .option("--title <title>", say("option.title", { scope }))
+    .option("--jurisdiction <name>", say("option.jurisdiction", { scope }))
+    .addOption(new Option("--level <level>", say("option.level", { scope })).choices(["national", "province", "city", "county"]))
+    .option("--parent <name>", say("option.parent", { scope }));
 }
 
 /** What the document options say, as `resolvePlan` and `loadPlanBatch` take it. */
@@ -256,7 +286,7 @@ function documentMetaOf({ title, jurisdiction, level, parent }: DocumentOptions)
 async function resolvePlans(inputs: readonly string[], options: AuditAllCommandOptions): Promise<PlanBatch> {
   const { loadPlanBatch, readPlansFromStandardInput } = await library();
   const { verifyQuotes, stdinFormat, manifest } = options;
-  const onProgress = progressBar("read");
+  const onProgress = progressBar(say("progress.read"));
   const meta = documentMetaOf(options);
   return loadPlanBatch(inputs, {
     verifyQuotes,
@@ -284,12 +314,13 @@ function progressBar(stage: string): ((done: number, total: number, name: string
 
 documentOptions(program
   .command("extract")
-  .description("read a plan out of a document (PDF, Word .docx/.doc, HTML or text): sections, indicators, tasks, projects, units, quotes")
-  .argument("<document>", `the document, its format told by content: PDF, Word (.docx, .doc), an HTML page or a text file in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5${stdinNote} (its plan's id is then "stdin" unless --id gives one)`)
-  .addOption(new Option("-f, --format <format>", "output format").choices(["json", "yaml"]).default("json"))
-  .option("--id <id>", "the plan's id (default: from the file name)")
-  .option("-o, --output <file>", "write the plan to this file (written whole or not at all); its source is named relative to it"),
-"where the document does not show it")
+  .description(say("extract.description"))
+  .argument("<document>", `${say("extract.document")}${stdinNote}${say("extract.stdinId")}`)
+  .addOption(new Option("-f, --format <format>", say("option.format")).choices(["json", "yaml"]).default("json"))
+  .addOption(messagesLanguageOption())
+  .option("--id <id>", say("extract.id"))
+  .option("-o, --output <file>", say("extract.output")),
+say("extract.documentScope"))
   .action(async (document: string, options: ExtractOptions) => {
     const { extractPlan, idFromFileName, readDocumentFile, readStandardInputDocument, standardInputName, stringifyYaml } = await library();
     const fromStandardInput = isStandardInput(document);
@@ -306,11 +337,14 @@ documentOptions(program
     const text = options.format === "yaml" ? stringifyYaml(plan) : `${JSON.stringify(plan, null, 2)}\n`;
     await emit(text, options.output, [document]);
     if (options.output !== undefined) {
-      const counts = `${plan.sections.length} sections, ${plan.indicators.length} indicators, ${plan.tasks.length} tasks, ${plan.projects.length} projects`;
-      process.stderr.write(terminalText(`${options.output}: ${plan.title} (${plan.jurisdiction.name}, ${plan.jurisdiction.level} under ${plan.jurisdiction.parent ?? "-"}) — ${counts}\n`));
+      process.stderr.write(terminalText(`${say("extract.written", {
+        output: options.output, title: plan.title, jurisdiction: plan.jurisdiction.name, level: plan.jurisdiction.level, parent: plan.jurisdiction.parent ?? "-",
+        sections: plan.sections.length, indicators: plan.indicators.length, tasks: plan.tasks.length, projects: plan.projects.length,
+      })}\n`));
     }
     if (plan.completeness !== undefined) {
-      process.stderr.write(terminalText(`${fromStandardInput ? standardInputName : document}: the copy looks cut off (${plan.completeness.reasons.join(", ")}); it ends with: ${plan.completeness.endsWith.slice(-40)}\n`));
+      const ending = plan.completeness.endsWith.slice(-40);
+      process.stderr.write(terminalText(`${say("extract.cutOff", { document: fromStandardInput ? standardInputName : document, reasons: plan.completeness.reasons.join(", "), ending })}\n`));
     }
   });
 
@@ -321,15 +355,38 @@ async function resolveWithAncestors(command: string, name: string, options: Pick
   const ancestors = getAncestorPlans(plan);
   if (ancestors.length === 0) {
     const input = isStandardInput(name) ? standardInputName : name;
-    const hint = plan.jurisdiction.level === "national" ? "" : ": give its jurisdiction and the one above it (--jurisdiction, --parent)";
-    throw new InputError(command, [{ path: "", message: `no bundled plan sits above ${input} (${plan.jurisdiction.name})${hint}` }]);
+    const hint = plan.jurisdiction.level === "national" ? "" : say("plan.noParentHint");
+    throw new InputError(command, [{ path: "", message: `${say("plan.noParent", { input, jurisdiction: plan.jurisdiction.name })}${hint}` }]);
   }
   return { plan, ancestors };
 }
 
 /** What extraction had to assume, one line each, on standard error: the plan is made, but the user should know. */
 function printWarnings(input: string, warnings: readonly PlanIssue[]): void {
-  for (const warning of warnings) process.stderr.write(terminalText(`plan-align: warning: ${describeIssue(input, warning)}\n`));
+  for (const warning of warnings) process.stderr.write(terminalText(`plan-align: ${say("warning", { message: describeInputIssue(input, warning, language, say) })}\n`));
+}
+
+/**
+ * Why `name` names no plan, when it is neither a bundled id nor a file (nor a folder), with the nearest
+ * bundled ids if any is near; undefined when it names one.
+ */
+async function unknownPlanName(name: string): Promise<string | undefined> {
+  const { bundledPlanIds } = await library();
+  if (bundledPlanIds.includes(name) || (await stat(name).then(() => true, () => false))) return undefined;
+  const nearest = await suggestedPlans(name);
+  return nearest === undefined ? say("plan.unknown", { ids: bundledPlanIds.join(", ") }) : say("plan.unknownSuggest", { suggestions: nearest });
+}
+
+/** The bundled plans as suggestions name them, read once (a batch may have many unreadable inputs). */
+let knownPlans: KnownPlan[] | undefined;
+
+/** The bundled plans nearest to `name` (nanyan, 南阳), as a list to print; undefined when none is near. */
+async function suggestedPlans(name: string): Promise<string | undefined> {
+  const { bundledPlanIds, getBundledPlan } = await library();
+  if (bundledPlanIds.includes(name)) return undefined;
+  knownPlans ??= bundledPlanIds.map((id) => ({ id, jurisdiction: getBundledPlan(id).jurisdiction.name }));
+  const nearest = nearestPlans(name, knownPlans);
+  return nearest.length === 0 ? undefined : nearest.map((plan) => say("plan.suggestion", { ...plan })).join(say("plan.suggestionSeparator"));
 }
 
 /** The plan an argument names: a bundled id, a plan file, a document (extracted with `meta`), or `-` for standard input. */
@@ -337,6 +394,8 @@ async function resolvePlanArgument(name: string, { verifyQuotes, stdinFormat }: 
   const { readPlansFromStandardInput, resolvePlan } = await library();
   const given = Object.keys(meta).length === 0 ? {} : { meta };
   if (!isStandardInput(name)) {
+    const unknown = await unknownPlanName(name);
+    if (unknown !== undefined) throw new InputError(name, [{ path: "", message: unknown }]);
     const { plan, warnings } = await resolvePlan(name, { verifyQuotes, ...given });
     printWarnings(name, warnings);
     return plan;
@@ -402,13 +461,13 @@ async function alignOptionsOf({ threshold, selection, synonyms, review, stdinFor
 
 function parseScore(value: string): number {
   const score = Number(value);
-  if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1) throw new InvalidArgumentError("a number from 0 to 1");
+  if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1) throw new InvalidArgumentError(say("argument.score"));
   return score;
 }
 
 function positiveInteger(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/u.test(value.trim()) || !Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError("a whole number from 1 up");
+  if (!/^\d+$/u.test(value.trim()) || !Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError(say("argument.positiveInteger"));
   return count;
 }
 
@@ -424,13 +483,18 @@ function optionInputs({ synonyms, review }: Pick<CompareOptions, "synonyms" | "r
 }
 
 function printValidation(result: PlanValidation): void {
+  const plan = result.id ?? result.input;
   if (result.valid) {
-    console.log(terminalText(`✓ ${result.id ?? result.input}: valid (${result.file})`));
+    console.log(terminalText(say("validate.valid", { plan, file: result.file })));
     return;
   }
   const count = result.problems.length;
-  console.log(terminalText(`✗ ${result.id ?? result.input}: ${count} problem${count === 1 ? "" : "s"} (${result.file})`));
-  for (const problem of result.problems) console.log(terminalText(`  ${result.file}: ${problem.path || "(plan)"}: ${problem.message}`));
+  console.log(terminalText(say(count === 1 ? "validate.oneProblem" : "validate.problems", { plan, count, file: result.file })));
+  for (const problem of result.problems) {
+    // English names the whole plan "(plan)", as it always has; Chinese words a problem of the whole plan its own way.
+    const issue = language === "en" && problem.path === "" ? { ...problem, path: "(plan)" } : problem;
+    console.log(terminalText(`  ${describeInputIssue(result.file, issue, language, say)}`));
+  }
 }
 
 function printJson(value: unknown): void {
@@ -440,13 +504,13 @@ function printJson(value: unknown): void {
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof InputError) {
     // Bad input: one line per problem, with the file (or the function) and the path inside it.
-    for (const issue of error.issues) console.error(terminalText(`plan-align: ${describeIssue(error.input, issue)}`));
+    for (const issue of error.issues) console.error(terminalText(`plan-align: ${describeInputIssue(error.input, issue, language, say)}`));
     process.exitCode = 1;
     return;
   }
   if (error instanceof OutputError) {
     // Output that cannot go where it was asked to (a missing folder, a FIFO, the input itself) is the user's to fix.
-    console.error(terminalText(`plan-align: ${error.message}`));
+    console.error(terminalText(`plan-align: ${error.describe(say)}`));
     process.exitCode = 1;
     return;
   }

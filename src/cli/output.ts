@@ -2,12 +2,31 @@ import type { Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { messagesIn, type MessageId, type Say } from "./messages.js";
 
 // Where the command line's output goes: standard output, or a file named with --output.
 
-/** Output that cannot go where it was asked to: the user's to fix, so the command exits with 1. */
+/** The kinds of file that are not written over, as messages name them. */
+type FileType = Extract<MessageId, "output.folder" | "output.fifo" | "output.device" | "output.socket">;
+
+/**
+ * Output that cannot go where it was asked to: the user's to fix, so the command exits with 1. Its message
+ * is in English; `describe` words it in the command line's language.
+ */
 export class OutputError extends Error {
   override name = "OutputError";
+
+  constructor(readonly id: MessageId, readonly values: Readonly<Record<string, string>>, readonly fileType?: FileType) {
+    super(describeOutputError(messagesIn("en"), id, values, fileType));
+  }
+
+  describe(say: Say): string {
+    return describeOutputError(say, this.id, this.values, this.fileType);
+  }
+}
+
+function describeOutputError(say: Say, id: MessageId, values: Readonly<Record<string, string>>, fileType: FileType | undefined): string {
+  return say(id, fileType === undefined ? values : { ...values, type: say(fileType) });
 }
 
 /**
@@ -17,10 +36,10 @@ export class OutputError extends Error {
  * standard error and ends it with exit 1. Without this, Node prints a stack trace, and console.log drops
  * the error so the command exits 0 having written nothing.
  */
-export function handleOutputStreamErrors(): void {
+export function handleOutputStreamErrors(say: Say): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(0);
-    process.stderr.write(`plan-align: cannot write to standard output: ${describeSystemError(error)}\n`);
+    process.stderr.write(`plan-align: ${say("output.stdoutFailed", { reason: describeSystemError(error) })}\n`);
     process.exit(1);
   });
   // With standard error gone there is nowhere to say so.
@@ -37,19 +56,19 @@ export function handleOutputStreamErrors(): void {
 export async function writeOutputFile(file: string, text: string, inputs: readonly string[]): Promise<void> {
   const folder = path.dirname(file);
   const folderEntry = await statIfExists(folder);
-  if (folderEntry === undefined) throw new OutputError(`cannot write ${file}: the folder ${folder} does not exist`);
-  if (!folderEntry.isDirectory()) throw new OutputError(`cannot write ${file}: ${folder} is not a folder`);
+  if (folderEntry === undefined) throw new OutputError("output.noFolder", { file, folder });
+  if (!folderEntry.isDirectory()) throw new OutputError("output.notFolder", { file, folder });
   const existing = await statIfExists(file);
   if (existing !== undefined) {
-    if (!existing.isFile()) throw new OutputError(`will not write ${file}: it is ${describeFileType(existing)}, not a regular file`);
+    if (!existing.isFile()) throw new OutputError("output.notRegular", { file }, fileTypeOf(existing));
     const input = await findSameFile(existing, inputs);
-    if (input !== undefined) throw new OutputError(`will not write ${file}: it is the input ${input}; name another output file`);
+    if (input !== undefined) throw new OutputError("output.isInput", { file, input });
   }
   try {
     await writeFileAtomic(file, text, "utf8");
   } catch (error) {
     // write-file-atomic's own message names its temporary file; the user only knows `file`.
-    throw new OutputError(`cannot write ${file}: ${describeSystemError(error as NodeJS.ErrnoException)}`);
+    throw new OutputError("output.failed", { file, reason: describeSystemError(error as NodeJS.ErrnoException) });
   }
 }
 
@@ -58,7 +77,7 @@ async function statIfExists(file: string): Promise<Stats | undefined> {
     return await stat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new OutputError(`cannot write ${file}: ${describeSystemError(error as NodeJS.ErrnoException)}`);
+    throw new OutputError("output.failed", { file, reason: describeSystemError(error as NodeJS.ErrnoException) });
   }
 }
 
@@ -77,11 +96,11 @@ async function findSameFile(target: Stats, inputs: readonly string[]): Promise<s
   return undefined;
 }
 
-function describeFileType(entry: Stats): string {
-  if (entry.isDirectory()) return "a folder";
-  if (entry.isFIFO()) return "a FIFO";
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return "a device";
-  return "a socket";
+function fileTypeOf(entry: Stats): FileType {
+  if (entry.isDirectory()) return "output.folder";
+  if (entry.isFIFO()) return "output.fifo";
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return "output.device";
+  return "output.socket";
 }
 
 /** "no space left on device (ENOSPC)" from Node's "ENOSPC: no space left on device, write", without the path. */
