@@ -19,7 +19,7 @@ export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
 
 const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
   carried: "#dafbe1", equal: "#dafbe1", stronger: "#aceebb", weaker: "#ffcecb", missing: "#ff8182",
-  unconfirmed: "#fff1a8", "not-applicable": "#eaeef2", "cannot-judge": "#d8dee4",
+  unconfirmed: "#fff1a8", "low-confidence": "#f5f0c0", "not-applicable": "#eaeef2", "cannot-judge": "#d8dee4",
 };
 
 /**
