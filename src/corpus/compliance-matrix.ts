@@ -66,7 +66,7 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  * const daixian = getBundledPlan("daixian");
  * const matrix = buildComplianceMatrix(auditMany([daixian]), getAncestorPlans(daixian));
  * matrix.rows[0]?.item.label; // "生产安全事故死亡人数", the national core-1
- * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 5 }]
+ * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 11 }]
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });
