@@ -15,6 +15,10 @@ export {
   PlanKindSchema,
   IndicatorNatureSchema,
   ContentSchema,
+  KnowledgeSchema,
+  KnownPartsSchema,
+  ProvenanceSchema,
+  knownParts,
 } from "./model/plan.js";
 export type {
   Plan,
@@ -30,6 +34,9 @@ export type {
   PlanKind,
   IndicatorNature,
   Content,
+  Knowledge,
+  KnownParts,
+  Provenance,
 } from "./model/plan.js";
 export { HierarchySchema, JurisdictionEntrySchema } from "./model/hierarchy.js";
 export type { Hierarchy, JurisdictionEntry } from "./model/hierarchy.js";

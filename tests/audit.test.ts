@@ -13,6 +13,7 @@ import {
   type Plan,
   type Review,
 } from "../src/index.js";
+import { confidenceLevel } from "../src/align/align-plans.js";
 
 const daixian = getBundledPlan("daixian");
 const nanyang = getBundledPlan("nanyang");
@@ -73,8 +74,46 @@ describe("auditing 南阳 against 河南省 and the nation", () => {
   });
 
   it("reports no 河南省 task group missing: 加强应急管理法治建设 is carried by 南阳's (一) in other words", () => {
-    expect(find(report, "missing-task")).toEqual([]);
-    expect(find(report, "unconfirmed-task")).toEqual([]);
+    const ofHenan = (kind: string) => find(report, kind).filter((finding) => finding.referencePlan?.id === "henan");
+    expect(ofHenan("missing-task")).toEqual([]);
+    expect(ofHenan("unconfirmed-task")).toEqual([]);
+  });
+
+  it("checks the national plan's seven task groups, known from a public copy, and says its tasks and projects are not known whole", () => {
+    const national = report.summary.byAncestor.find((entry) => entry.plan.id === "national")!;
+    expect(national.tasks).toMatchObject({ known: "groups", total: 7 });
+    expect(national.projects).toMatchObject({ known: "unknown", total: 0 });
+    const notKnown = find(report, "part-not-known").filter((finding) => finding.referencePlan?.id === "national");
+    expect(notKnown.map((finding) => [finding.expected, finding.actual])).toEqual([["indicators", "some"], ["tasks", "groups"], ["projects", "unknown"]]);
+    const lines = renderAudit(report, "text").split("\n");
+    const nationalLine = lines.find((line) => line.startsWith("“十四五”国家应急体系规划:"))!;
+    expect(nationalLine).toContain("任务（仅知分组） 共7项");
+    expect(nationalLine).toContain("工程 未知");
+    expect(nationalLine).not.toMatch(/任务 无|工程 无/u);
+  });
+
+  it("counts a group matched below the confidence level apart from those carried, and tells it as low-confidence", () => {
+    const national = report.summary.byAncestor.find((entry) => entry.plan.id === "national")!;
+    const low = find(report, "low-confidence-match").filter((finding) => finding.referencePlan?.id === "national");
+    expect(low.length).toBeGreaterThan(0);
+    expect(low.every((finding) => finding.severity === "info" && (finding.score ?? 1) < confidenceLevel)).toBe(true);
+    expect(national.tasks.lowConfidence).toBe(low.length);
+    const step = report.chain.find((entry) => entry.reference.id === "national");
+    const matched = new Set(step?.status === "aligned" ? step.alignment.matches.filter((match) => match.reference.kind === "section" && match.reference.id.startsWith("s-tasks.")).map((match) => match.reference.id) : []);
+    expect(national.tasks.carried + national.tasks.lowConfidence).toBe(matched.size);
+  });
+
+  it("quotes only the sources' text: provenance is a note in the report's language, never part of a quote", () => {
+    const quotes = report.findings.flatMap((finding) => [finding.reference?.quote ?? "", finding.subject?.quote ?? ""]);
+    expect(quotes.filter((quote) => /corroborated|unverified|Reported target|its seven main tasks/u.test(quote))).toEqual([]);
+    const core1 = report.findings.find((finding) => finding.reference?.id === "core-1" && finding.referencePlan?.id === "national")!;
+    expect(core1.reference?.provenance?.note?.en).toContain("corroborated");
+    const markdown = renderAudit(report, "md");
+    expect(markdown).toContain("注：经一份采用国家数值的省级新闻稿佐证");
+    expect(renderAudit(auditPlan(nanyang, { lang: "en" }), "md")).toContain("Note: corroborated by a provincial press release");
+    const csv = renderAudit(report, "csv");
+    expect(csv).toContain("reference_note");
+    expect(csv).toContain("转引自 http://yhgelaimei.com/jsxw/2022/190126.html");
   });
 
   it("does not compare 河南省's province-wide count of communities (170, no unit given) with 南阳's 创建10个", () => {
@@ -124,7 +163,7 @@ describe("a county audited against a complete province plan", () => {
     expect(coverage?.plan.id).toBe("jilin");
     for (const kind of ["indicators", "tasks", "projects"] as const) {
       const entry = coverage![kind];
-      expect(entry.total).toBe(entry.carried + entry.unconfirmed + entry.missing + entry.notApplicable);
+      expect(entry.total).toBe(entry.carried + entry.lowConfidence + entry.unconfirmed + entry.missing + entry.beyondCut + entry.notApplicable);
     }
     expect(coverage?.indicators.total).toBe(jilin.indicators.length);
     const text = renderAudit(report, "text").split("\n");

@@ -35,7 +35,7 @@ describe("plan-align's start", () => {
 });
 
 describe("plan-align list", () => {
-  it("prints every bundled plan as {id, title, level, parent, counts} in JSON", () => {
+  it("prints every bundled plan as {id, title, level, parent, counts, known} in JSON", () => {
     const { status, stdout } = runCli("list", "--format", "json");
     expect(status).toBe(0);
     const plans = JSON.parse(stdout) as PlanSummary[];
@@ -43,16 +43,20 @@ describe("plan-align list", () => {
       ["daixian", "henan", "jilin", "jinhua", "nanyang", "national", "ningbo", "shanxi", "xinzhou", "zhejiang"],
     );
     const daixian = plans.find((plan) => plan.id === "daixian");
-    expect(Object.keys(daixian ?? {}).sort()).toEqual(["counts", "id", "level", "parent", "title"]);
+    expect(Object.keys(daixian ?? {}).sort()).toEqual(["counts", "id", "known", "level", "parent", "title"]);
     expect(daixian).toMatchObject({ level: "county", parent: "xinzhou", counts: { tasks: 33, projects: 22 } });
-    expect(plans.find((plan) => plan.id === "national")?.parent).toBeNull();
+    expect(plans.find((plan) => plan.id === "national")).toMatchObject({ parent: null, known: { indicators: "some", tasks: "groups", projects: "unknown" } });
   });
 
   it("prints a readable table by default", () => {
     const { status, stdout } = runCli("list");
     expect(status).toBe(0);
     expect(stdout).toContain("代县贯彻落实国家、省及市“十四五”应急体系规划实施方案");
-    expect(stdout.trim().split("\n")).toHaveLength(10);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(11);
+    // A part not known is ？, not 0; a part known in part is marked, and the last line says what the marks mean.
+    expect(lines.find((line) => line.startsWith("national"))).toMatch(/任务\s+0＊\s+工程\s+？/u);
+    expect(lines.at(-1)).toContain("？ 未知");
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditPlan, extractPlan } from "../src/index.js";
+import { auditPlan, buildComplianceMatrix, extractPlan, getAncestorPlans, renderAudit } from "../src/index.js";
 
 const sources = ["daixian", "nanyang", "jilin", "ningbo", "jinhua"] as const;
 const sourceOf = (id: string) => readFileSync(path.join(import.meta.dirname, "..", "data", "sources", `${id}.txt`), "utf8");
@@ -49,8 +49,22 @@ describe("auditing a copy that is cut off", () => {
     expect(report.findings.filter((finding) => finding.kind === "incomplete-document")).toHaveLength(1);
   });
 
+  it("counts what it lacks apart from what is missing: beyond the cut, in the findings, the counts and the headline", () => {
+    const beyond = report.findings.filter((finding) => finding.kind === "beyond-cut");
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(report.findings.filter((finding) => /^missing-/u.test(finding.kind))).toEqual([]);
+    const counted = report.summary.byAncestor.reduce((total, entry) => total + entry.indicators.beyondCut + entry.tasks.beyondCut + entry.projects.beyondCut, 0);
+    expect(counted).toBe(beyond.length);
+    expect(report.summary.byAncestor.every((entry) => entry.indicators.missing + entry.tasks.missing + entry.projects.missing === 0)).toBe(true);
+    const headline = renderAudit(report, "text").split("\n").slice(2, 4).join("\n");
+    expect(headline).toContain("截断后无法判断");
+    expect(headline).not.toContain("缺少");
+    const matrix = buildComplianceMatrix([report], getAncestorPlans(plan));
+    expect(matrix.rows.flatMap((row) => row.cells).some((cell) => cell?.verdict === "missing")).toBe(false);
+  });
+
   it("reports nothing beyond the cut as an error or a warning: it cannot be judged", () => {
-    const absences = report.findings.filter((finding) => /^(?:missing|unconfirmed)-/u.test(finding.kind));
+    const absences = report.findings.filter((finding) => /^(?:beyond-cut|unconfirmed-)/u.test(finding.kind));
     expect(absences.length).toBeGreaterThan(0);
     expect(absences.every((finding) => finding.severity === "info" && finding.message.includes("无法判断"))).toBe(true);
     // What the copy does hold is still judged: 南阳's weaker targets stand before the cut.

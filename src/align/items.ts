@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { Plan, Section } from "../model/plan.js";
+import type { Plan, Provenance, Section } from "../model/plan.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { getOutline, type Outline } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
@@ -33,6 +33,8 @@ export interface PlanItem {
   order: number;
   text: string;
   quote: string;
+  /** Where the item was read from when not the document itself; reports show it as a note. */
+  provenance?: Provenance;
   /** For sections: the role that decides what they may be matched with. */
   role?: SectionRole;
   /**
@@ -43,6 +45,8 @@ export interface PlanItem {
    */
   bareHeading: boolean;
 }
+
+const provenanceOf = (entry: { provenance?: Provenance | undefined }) => (entry.provenance === undefined ? {} : { provenance: entry.provenance });
 
 const contextOf = (outline: Outline, sectionId: string) => outline.pathOf(sectionId).map((section) => section.title);
 
@@ -55,6 +59,7 @@ export function collectItems(plan: Plan, kind: ItemKind, outline: Outline = getO
         bareHeading: false,
         text: indicator.target === null ? indicator.name : `${indicator.name} ${indicator.target}`,
         quote: indicator.quote,
+        ...provenanceOf(indicator),
         item: {
           kind, id: indicator.id, label: indicator.name, body: "", target: indicator.target,
           context: contextOf(outline, indicator.section),
@@ -71,6 +76,7 @@ export function collectItems(plan: Plan, kind: ItemKind, outline: Outline = getO
           order,
           text: work.text,
           quote: work.quote,
+          ...provenanceOf(work),
           bareHeading: titleOnly && underPart,
           item: { kind, id: work.id, label: work.title, body: titleOnly ? "" : work.text, context: contextOf(outline, work.section) },
         };
@@ -94,6 +100,7 @@ function collectSections(plan: Plan, outline: Outline): PlanItem[] {
       bareHeading: body === "",
       text: `${section.number}${section.title}`,
       quote: section.quote,
+      ...provenanceOf(section),
       item: {
         kind: "section", id: section.id, label: section.title, body,
         context: contextOf(outline, section.id).slice(0, -1),

@@ -1,4 +1,4 @@
-import type { Level } from "../model/plan.js";
+import type { Level, Provenance } from "../model/plan.js";
 import type { ItemKind, Scorer, SignalScore } from "../similarity/types.js";
 import type { Review } from "../model/review.js";
 import type { ScorerOptions } from "../similarity/scorer.js";
@@ -20,6 +20,8 @@ export interface ItemReference {
   text: string;
   /** The exact source span. */
   quote: string;
+  /** Where the item was read from when not the document itself (a public copy), and a note on it: shown as a note, never as the quote. */
+  provenance?: Provenance;
 }
 
 /** An auditor's decision on a match: confirmed or added (rejected pairs are listed apart). */

@@ -70,12 +70,17 @@ program
     const plans = listBundledPlans();
     if (options.format === "json") return printJson(plans);
     for (const plan of plans) {
-      const { indicators, tasks, projects } = plan.counts;
+      // A part not known whole is marked, its count not being all it has; one not known at all shows ？, not 0.
+      const count = (part: "indicators" | "tasks" | "projects") =>
+        plan.known[part] === "unknown" ? "  ？ " : `${String(plan.counts[part]).padStart(3)}${plan.known[part] === "complete" ? " " : "＊"}`;
       console.log(
         [plan.id.padEnd(9), plan.level.padEnd(8), `↑ ${(plan.parent ?? "-").padEnd(9)}`,
-          `指标 ${String(indicators).padStart(3)}  任务 ${String(tasks).padStart(3)}  工程 ${String(projects).padStart(3)}`,
+          `指标 ${count("indicators")}  任务 ${count("tasks")}  工程 ${count("projects")}`,
           plan.title].join("  "),
       );
+    }
+    if (plans.some((plan) => Object.values(plan.known).some((known) => known !== "complete"))) {
+      console.log("＊ 只知一部分（分组标题、截断前的部分或少数条目）；？ 未知");
     }
   });
 

@@ -10,8 +10,9 @@ import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
 
 /**
  * How a plan stands to one item of an ancestor: `carried` (a counterpart, no target to compare), `equal`,
- * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `not-applicable`
- * (a duty of the ancestor's own level), `cannot-judge` (the copy is cut off, or the targets do not compare).
+ * `stronger` or `weaker` (its target), `missing`, `unconfirmed` (candidates to confirm), `low-confidence` (a
+ * counterpart scoring below the confidence level, docs/matching.md), `not-applicable` (a duty of the ancestor's
+ * own level), `cannot-judge` (the copy is cut off before it, or the targets do not compare).
  *
  * @useDeclaredType
  */
@@ -50,6 +51,8 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
   ["missing-project", "missing"],
   ["unconfirmed-task", "unconfirmed"],
   ["unconfirmed-project", "unconfirmed"],
+  ["low-confidence-match", "low-confidence"],
+  ["beyond-cut", "cannot-judge"],
 ];
 
 /**
@@ -63,7 +66,7 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  * const daixian = getBundledPlan("daixian");
  * const matrix = buildComplianceMatrix(auditMany([daixian]), getAncestorPlans(daixian));
  * matrix.rows[0]?.item.label; // "生产安全事故死亡人数", the national core-1
- * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 5 }]
+ * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 11 }]
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });

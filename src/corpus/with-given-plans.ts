@@ -80,7 +80,7 @@ export function auditEach(plans: readonly Plan[], options: AuditAllOptions = {})
  * @example
  * const { reports, matrix } = auditAll(["national", "shanxi", "daixian"].map(getBundledPlan));
  * reports.length; // 3
- * matrix.rows.length; // 19: the national plan's 7 indicators, 山西省's 8 task and 4 project groups
+ * matrix.rows.length; // 26: the national plan's 7 indicators and 7 task groups, 山西省's 8 task and 4 project groups
  */
 export function auditAll(plans: readonly Plan[], options: AuditAllOptions = {}): AuditAllResult {
   return auditAllFinding(givenAncestors("auditAll", "plans", amongThePlans), plans, options);

@@ -5,10 +5,10 @@ import type { Alignment, ItemReference, Match, PlanReference } from "../align/ty
 import type { FindAncestors } from "../load/ancestors.js";
 import { checkArguments } from "../model/input-error.js";
 import { AuditOptionsSchema } from "../model/options.js";
-import { PlanSchema, type Indicator, type Plan } from "../model/plan.js";
+import { knownParts, PlanSchema, type Indicator, type Plan } from "../model/plan.js";
 import { checkReviewNamesCompared } from "../model/review.js";
 import { getOutline } from "../model/sections.js";
-import { describePlan } from "../align/align-plans.js";
+import { confidenceLevel, describePlan } from "../align/align-plans.js";
 import { getLabels, type ReportLanguage } from "../report/labels.js";
 import { compareTargets } from "../targets/compare-targets.js";
 import { inferDirection } from "../targets/direction.js";
@@ -42,12 +42,12 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
     const referenceGroups = ancestorGroups[index];
     if (reference === undefined || referenceGroups === undefined) return;
     const groups = { reference: referenceGroups, subject: subjectGroups };
-    findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : stepFindings(step.alignment, reference, subject, groups, lang)));
+    findings.push(...(step.status === "skipped" ? [skippedLevel(step, subject, lang)] : [...partsNotKnown(step.alignment, reference, lang), ...stepFindings(step.alignment, reference, subject, groups, lang)]));
     findings.push(...omissions(reference, lang));
   });
   findings.push(...incompleteDocument(subject, lang), ...unassigned(subject, lang), ...omissions(subject, lang));
   const ordered = sortFindings(findings, chain.steps);
-  const byAncestor = coverage(chain.steps, ancestorGroups, ordered);
+  const byAncestor = coverage(chain.steps, ancestors, ancestorGroups, ordered);
   const audited = describePlan(subject);
   // Every finding names the plan audited and has a score, null where none applies: one shape for tables.
   const placed = ordered.map((finding): Finding => ({ auditedPlan: audited, ...finding, score: finding.score ?? null }));
@@ -68,6 +68,24 @@ function skippedLevel(step: Extract<ChainStep, { status: "skipped" }>, subject: 
     kind: "skipped-level", severity: "info", referencePlan: step.reference, plan: describePlan(subject), reference: null, subject: null,
     message: formatMessage("skipped-level", lang, { referencePlan: step.reference.title }),
   };
+}
+
+const parts = ["indicators", "tasks", "projects"] as const;
+
+/**
+ * A part of the ancestor's plan that is not known whole (a skeleton's tasks known as group headings only, its
+ * projects not at all) is said once, so that no report reads its few or absent items as all there is.
+ */
+function partsNotKnown(alignment: Alignment, reference: Plan, lang: ReportLanguage): FindingDraft[] {
+  const labels = getLabels(lang);
+  const known = knownParts(reference);
+  return parts
+    .filter((part) => known[part] !== "complete" && known[part] !== "cut-off")
+    .map((part): FindingDraft => ({
+      kind: "part-not-known", severity: "info", referencePlan: alignment.reference, plan: alignment.subject, reference: null, subject: null,
+      expected: part, actual: known[part],
+      message: formatMessage("part-not-known", lang, { referencePlan: alignment.reference.title, part: labels.coverage[part], known: labels.knowledge[known[part]] }),
+    }));
 }
 
 function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, groups: Record<"reference" | "subject", GroupRoles>, lang: ReportLanguage): FindingDraft[] {
@@ -96,6 +114,8 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
     }
   }
 
+  findings.push(...lowConfidenceMatches(alignment, groups.reference, base, lang));
+
   // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing; so may a
   // subject of which only a skeleton is known (山西省, 河南省): those are not reported as errors.
   const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
@@ -111,6 +131,14 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
     if (kind === undefined) continue;
     if (kind !== "missing-indicator" && isDutyOfOwnLevel(item, reference, subject)) {
       findings.push(notApplicable(item));
+      continue;
+    }
+    // In a cut-off copy an absence may lie beyond the cut: counted and named apart from what is missing.
+    if (subject.content === "partial") {
+      findings.push({
+        ...base, kind: "beyond-cut", severity: "info", reference: item, subject: null,
+        message: formatMessage("beyond-cut", lang, { ...values({ reference: item, subject: null }), kind: getLabels(lang).kind[item.kind === "section" ? (kind === "missing-project" ? "project" : "task") : item.kind] }),
+      });
       continue;
     }
     const indicator = referenceIndicators.get(item.id);
@@ -147,6 +175,36 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
     findings.push({ ...base, kind: "extra-item", severity: "info", reference: null, subject: item, message: formatMessage("extra-item", lang, values({ reference: null, subject: item })) });
   }
   return foldIntoGroups(findings, reference);
+}
+
+/**
+ * Tasks, projects and groups of the ancestor whose every counterpart scores below the confidence level, not
+ * confirmed in review: one finding each, naming the counterparts, so that they are not counted as carried.
+ */
+function lowConfidenceMatches(alignment: Alignment, referenceGroups: GroupRoles, base: Pick<FindingDraft, "referencePlan" | "plan">, lang: ReportLanguage): FindingDraft[] {
+  const byReference = new Map<string, Match[]>();
+  for (const match of alignment.matches) {
+    if (!isWorkOrGroup(match.reference, referenceGroups)) continue;
+    byReference.set(match.reference.id, [...(byReference.get(match.reference.id) ?? []), match]);
+  }
+  return [...byReference.values()].flatMap((matches): FindingDraft[] => {
+    const best = [...matches].sort((a, b) => b.score - a.score)[0];
+    if (best === undefined || best.score >= confidenceLevel || matches.some((match) => match.review !== undefined)) return [];
+    const values = {
+      referencePlan: alignment.reference.title, reference: best.reference.label, subject: best.subject.label,
+      score: best.score.toFixed(2), level: confidenceLevel.toFixed(2),
+    };
+    return [{
+      ...base, kind: "low-confidence-match", severity: "info", reference: best.reference, subject: best.subject, score: best.score,
+      ...(matches.length > 1 ? { candidates: matches.map((match) => ({ subject: match.subject, score: match.score })) } : {}),
+      message: formatMessage("low-confidence-match", lang, values),
+    }];
+  });
+}
+
+/** Whether an item is a task, a project, or a group of either: what low-confidence matches are told of. */
+function isWorkOrGroup(item: ItemReference, groups: GroupRoles): boolean {
+  return item.kind === "task" || item.kind === "project" || (item.kind === "section" && groups.has(item.id));
 }
 
 /**
@@ -328,19 +386,26 @@ const severities: readonly Severity[] = ["error", "warning", "info"];
  * how many it lists, how many the plan carries, how many are weaker, unconfirmed, missing, or not for this
  * level. What a report shows first.
  */
-function coverage(steps: readonly ChainStep[], ancestorGroups: readonly GroupRoles[], findings: readonly FindingDraft[]): AncestorCoverage[] {
+function coverage(steps: readonly ChainStep[], ancestors: readonly Plan[], ancestorGroups: readonly GroupRoles[], findings: readonly FindingDraft[]): AncestorCoverage[] {
   return steps.flatMap((step, index) => {
     const groups = ancestorGroups[index];
-    if (step.status !== "aligned" || groups === undefined) return [];
+    const ancestor = ancestors[index];
+    if (step.status !== "aligned" || groups === undefined || ancestor === undefined) return [];
     const { alignment } = step;
+    const known = knownParts(ancestor);
     const counts = (itemKind: "indicator" | "task" | "project", missing: FindingKind, unconfirmed: FindingKind | undefined): Coverage => {
       const role = itemKind === "task" ? "tasks" : itemKind === "project" ? "projects" : undefined;
       const belongs = (item: ItemReference) => item.kind === itemKind || (item.kind === "section" && role !== undefined && groups.get(item.id) === role);
       const mine = findings.filter((finding) => finding.referencePlan?.id === alignment.reference.id && finding.reference !== null && belongs(finding.reference));
       const count = (kind: FindingKind) => mine.filter((finding) => finding.kind === kind).length;
-      const carried = new Set(alignment.matches.filter((match) => belongs(match.reference)).map((match) => match.reference.id)).size;
-      const tally = { weaker: count("weaker-target"), unconfirmed: unconfirmed === undefined ? 0 : count(unconfirmed), missing: count(missing), notApplicable: count("not-applicable") };
-      return { total: carried + tally.unconfirmed + tally.missing + tally.notApplicable, carried, ...tally };
+      const matched = new Set(alignment.matches.filter((match) => belongs(match.reference)).map((match) => match.reference.id)).size;
+      const lowConfidence = count("low-confidence-match");
+      const tally = {
+        lowConfidence, weaker: count("weaker-target"), unconfirmed: unconfirmed === undefined ? 0 : count(unconfirmed), missing: count(missing),
+        beyondCut: count("beyond-cut"), notApplicable: count("not-applicable"),
+      };
+      const carried = matched - lowConfidence;
+      return { known: known[`${itemKind}s`], total: matched + tally.unconfirmed + tally.missing + tally.beyondCut + tally.notApplicable, carried, ...tally };
     };
     return [{
       plan: alignment.reference,

@@ -1,6 +1,6 @@
 import type { ChainStep } from "../align/align-chain.js";
 import type { AlignOptions, ItemReference, PlanReference, ReviewMark } from "../align/types.js";
-import type { Plan } from "../model/plan.js";
+import type { Knowledge, Plan } from "../model/plan.js";
 import type { ReportLanguage } from "../report/labels.js";
 import type { IncomparableReason, Verdict } from "../targets/compare-targets.js";
 
@@ -12,7 +12,10 @@ import type { IncomparableReason, Verdict } from "../targets/compare-targets.js"
  * certain counterpart, but candidates for an auditor to confirm), `not-applicable` (a duty of the ancestor's own
  * level, 省级…, that a lower plan need not carry), `extra-item` (the subject adds something), `skipped-level` (an ancestor
  * without content). Of the plans themselves: `unassigned` (a task or project of an implementation plan with
- * no lead unit) and `omitted-in-source` ("(略)").
+ * no lead unit) and `omitted-in-source` ("(略)"). Of what is not known or not sure: `part-not-known` (a part of
+ * an ancestor's plan known only in part, or not at all: what it lacks cannot be judged), `beyond-cut` (an
+ * ancestor's item with no counterpart in a cut-off copy: it may lie beyond the cut) and `low-confidence-match` (a
+ * task, project or group matched with a score below the confidence level, docs/matching.md: to be confirmed).
  */
 export type FindingKind =
   | "incomplete-document"
@@ -31,12 +34,16 @@ export type FindingKind =
   | "unassigned"
   | "omitted-in-source"
   | "skipped-level"
-  | "extra-item";
+  | "extra-item"
+  | "part-not-known"
+  | "beyond-cut"
+  | "low-confidence-match";
 
 /** The documented order of finding kinds; reports list findings in it. */
 export const findingKinds: readonly FindingKind[] = [
   "incomplete-document",
   "skipped-level",
+  "part-not-known",
   "missing-indicator",
   "weaker-target",
   "nature-downgraded",
@@ -48,6 +55,8 @@ export const findingKinds: readonly FindingKind[] = [
   "missing-project",
   "unconfirmed-task",
   "unconfirmed-project",
+  "low-confidence-match",
+  "beyond-cut",
   "not-applicable",
   "unassigned",
   "omitted-in-source",
@@ -108,16 +117,22 @@ export interface AuditOptions {
 
 /** How one kind of an ancestor's items fares in the plan; task and project groups count with tasks and projects. */
 export interface Coverage {
-  /** Items the ancestor lists that were aligned or reported: carried + unconfirmed + missing + not applicable. */
+  /** How much of this part of the ancestor's plan is known; where not `complete`, the counts cover only what is known. */
+  known: Knowledge;
+  /** Items the ancestor lists that were aligned or reported: carried + low confidence + unconfirmed + missing + beyond the cut + not applicable. */
   total: number;
-  /** Items the plan has a counterpart for. */
+  /** Items the plan has a counterpart for, at or above the confidence level. */
   carried: number;
+  /** Items whose counterpart scores below the confidence level (docs/matching.md): not counted as carried. */
+  lowConfidence: number;
   /** Of the carried indicators, those whose target is weaker. */
   weaker: number;
   /** Items with plausible counterparts for an auditor to confirm. */
   unconfirmed: number;
   /** Items with no plausible counterpart. */
   missing: number;
+  /** Items with no counterpart in a cut-off copy, which may lie beyond the cut: not counted missing. */
+  beyondCut: number;
   /** Items that are duties of the ancestor's own level, not expected below it. */
   notApplicable: number;
 }

@@ -11,7 +11,7 @@ import shanxi from "../../data/plans/shanxi.json";
 import xinzhou from "../../data/plans/xinzhou.json";
 import zhejiang from "../../data/plans/zhejiang.json";
 import { checkArguments, InputError } from "../model/input-error.js";
-import { PlanSchema, type Level, type Plan } from "../model/plan.js";
+import { knownParts, PlanSchema, type KnownParts, type Level, type Plan } from "../model/plan.js";
 import { findAncestorPlans } from "./ancestors.js";
 import { parsePlan } from "./parse-plan.js";
 
@@ -90,17 +90,20 @@ export interface PlanSummary {
   /** Id of the nearest bundled plan above, or null at the top. */
   parent: string | null;
   counts: { indicators: number; tasks: number; projects: number };
+  /** How much of each part is known (`knownParts`): counts of a part not `complete` are not all it has. */
+  known: KnownParts;
 }
 
 /**
- * Summarizes a plan: id, title, level, the nearest bundled plan above it, and its item counts.
+ * Summarizes a plan: id, title, level, the nearest bundled plan above it, its item counts, and how much of
+ * each part is known.
  *
  * @throws InputError when the plan does not match the plan schema
  *
  * @example
  * summarizePlan(getBundledPlan("daixian"));
  * // { id: "daixian", title: "代县贯彻落实国家、省及市“十四五”应急体系规划实施方案", level: "county", parent: "xinzhou",
- * //   counts: { indicators: 14, tasks: 33, projects: 22 } }
+ * //   counts: { indicators: 14, tasks: 33, projects: 22 }, known: { indicators: "complete", tasks: "complete", projects: "complete" } }
  */
 export function summarizePlan(plan: Plan): PlanSummary {
   checkArguments("summarizePlan", { plan: [PlanSchema, plan] });
@@ -114,6 +117,7 @@ function summarizePlanUnchecked(plan: Plan): PlanSummary {
     level: plan.jurisdiction.level,
     parent: getAncestorPlansUnchecked(plan)[0]?.id ?? null,
     counts: { indicators: plan.indicators.length, tasks: plan.tasks.length, projects: plan.projects.length },
+    known: knownParts(plan),
   };
 }
 

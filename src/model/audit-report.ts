@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { LevelSchema } from "./plan.js";
+import { KnowledgeSchema, LevelSchema, ProvenanceSchema } from "./plan.js";
 
 // The JSON contract of `plan-align audit --format json`: written out as docs/audit-report.schema.json, and
 // tests check that real reports validate against it, so the two cannot drift apart.
@@ -9,9 +9,9 @@ export const PlanReferenceSchema = z.object({ id: z.string(), title: z.string(),
 /** Kinds of item that are matched. */
 export const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]);
 const ItemReferenceSchema = z
-  .object({ kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string() })
+  .object({ kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string(), provenance: ProvenanceSchema.optional() })
   .strict()
-  .describe("An item with what a person needs to check it: id, label, text and the exact source quote.");
+  .describe("An item with what a person needs to check it: id, label, text, the exact source quote, and where it was read from when not the document itself.");
 const ReviewMarkSchema = z
   .object({ decision: z.enum(["confirmed", "added", "rejected"]), note: z.string().optional(), reviewer: z.string().optional() })
   .strict();
@@ -62,10 +62,18 @@ export const ChainAlignmentSchema = z.object({ subject: PlanReferenceSchema, ste
 export const FindingKindSchema = z.enum([
   "incomplete-document", "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
   "nature-downgraded", "missing-task", "missing-project", "unconfirmed-task", "unconfirmed-project", "not-applicable", "unassigned", "omitted-in-source", "skipped-level", "extra-item",
+  "part-not-known", "beyond-cut", "low-confidence-match",
 ]);
 const SeveritySchema = z.enum(["error", "warning", "info"]);
 const CoverageSchema = z
-  .object({ total: z.number(), carried: z.number(), weaker: z.number(), unconfirmed: z.number(), missing: z.number(), notApplicable: z.number() })
+  .object({
+    known: KnowledgeSchema.describe("How much of this part of the ancestor's plan is known: counts of a part not complete cover only what is known."),
+    total: z.number(), carried: z.number(),
+    lowConfidence: z.number().describe("Matches scoring below the confidence level (docs/matching.md): counted apart from carried."),
+    weaker: z.number(), unconfirmed: z.number(), missing: z.number(),
+    beyondCut: z.number().describe("Items with no counterpart in a cut-off copy: they may lie beyond the cut, so they are not counted missing."),
+    notApplicable: z.number(),
+  })
   .strict();
 
 const FindingSchema = z

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { PlanReferenceSchema } from "./audit-report.js";
 
 /** How a plan stands to one item of an ancestor; see `MatrixVerdict`. */
-export const MatrixVerdictSchema = z.enum(["carried", "equal", "stronger", "weaker", "missing", "unconfirmed", "not-applicable", "cannot-judge"]);
+export const MatrixVerdictSchema = z.enum(["carried", "equal", "stronger", "weaker", "missing", "unconfirmed", "not-applicable", "cannot-judge", "low-confidence"]);
 
 const MatrixCellSchema = z.object({ verdict: MatrixVerdictSchema, finding: z.int().min(0).optional() }).strict();
 

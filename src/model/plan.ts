@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { roleOfTitle, type SectionRole } from "./section-roles.js";
 
 // The normalized plan: what plan-align reads, whatever document it came from.
 // Every item quotes the exact source span it was taken from, so each claim can be checked.
@@ -26,6 +27,28 @@ const Year = z.int().min(1949).max(2100);
 /** The exact text span of the source that an item or section was taken from. */
 const Quote = PlainText.min(1)
   .describe("The exact text span of the plan's source that this was taken from, character for character.");
+
+/**
+ * Schema of where an item or section was read from, when that is not the document itself; see {@link Provenance}.
+ */
+export const ProvenanceSchema = z
+  .object({
+    address: z.url().optional().describe("The address of the public copy the quote comes from (a news copy, a reprint)."),
+    date: IsoDate.optional().describe("The date the copy gives for itself, where it gives one."),
+    note: z
+      .object({ zh: PlainText.min(1), en: PlainText.min(1) })
+      .strict()
+      .optional()
+      .describe("What a reader should know of the value's origin, in Chinese and in English; reports show it as a note in their language, never as a quote."),
+  })
+  .strict()
+  .refine((provenance) => Object.keys(provenance).length > 0, "names an address, a date or a note")
+  .describe("Where the item was read from when not the document itself, and what a reader should know of it.");
+/**
+ * Where an item or section was read from when not the document itself: the public copy's `address` and
+ * `date`, and a `note` in Chinese and English (e.g. that a value is corroborated only by a press release).
+ */
+export interface Provenance extends z.infer<typeof ProvenanceSchema> {}
 
 /** Levels of government, top down. */
 export const LevelSchema = z
@@ -126,6 +149,31 @@ export const CompletenessSchema = z
 export type Completeness = z.infer<typeof CompletenessSchema>;
 
 /**
+ * Schema of how much of one part of a plan (its indicators, tasks or projects) is known; see {@link Knowledge}.
+ */
+export const KnowledgeSchema = z
+  .enum(["complete", "cut-off", "groups", "some", "unknown"])
+  .describe(
+    "complete: every item of this part is in the plan; cut-off: every item up to where the copy ends; groups: the " +
+      "part's group headings only, not the items under them; some: some items, others not known; unknown: nothing of this part is known.",
+  );
+/**
+ * How much of one part of a plan is known: `complete`, `cut-off` (up to where the copy ends), `groups` (its
+ * group headings only), `some` (some items) or `unknown`. What is not known is never reported as absent.
+ *
+ * @useDeclaredType
+ */
+export type Knowledge = z.infer<typeof KnowledgeSchema>;
+
+/** Schema of how much of each part of a plan is known; see {@link KnownParts}. */
+export const KnownPartsSchema = z
+  .object({ indicators: KnowledgeSchema, tasks: KnowledgeSchema, projects: KnowledgeSchema })
+  .strict()
+  .describe("How much of each part is known, where content alone does not say it (a skeleton known in parts).");
+/** How much of a plan's indicators, tasks and projects is known. */
+export interface KnownParts extends z.infer<typeof KnownPartsSchema> {}
+
+/**
  * Schema of the units named for an item; see {@link Units}.
  */
 export const UnitsSchema = z
@@ -151,6 +199,7 @@ export const SectionSchema = z
     number: PlainText.describe("Numbering as printed, e.g. 三、 or (一) or 1.; empty for a 专栏 box."),
     title: PlainText.min(1),
     quote: Quote,
+    provenance: ProvenanceSchema.optional(),
   })
   .strict();
 /**
@@ -165,6 +214,7 @@ const ItemBase = {
   section: Slug.describe("Id of the innermost section the item stands in."),
   quote: Quote,
   units: UnitsSchema.optional().describe("Lead and supporting units, where the document names them."),
+  provenance: ProvenanceSchema.optional(),
   unverified: z
     .literal(true)
     .optional()
@@ -284,6 +334,7 @@ const PlanFields = z
     source: SourceSchema,
     content: ContentSchema,
     completeness: CompletenessSchema.optional(),
+    known: KnownPartsSchema.optional().describe("How much of each part is known; absent: as content says (see knownParts)."),
     notes: z.array(PlainText.min(1)).describe("What a reader should know about the document or its copy."),
     sections: z.array(SectionSchema),
     indicators: z.array(IndicatorSchema),
@@ -330,4 +381,30 @@ function checkReferences(plan: z.infer<typeof PlanFields>, ctx: z.RefinementCtx)
       ctx.addIssue({ code: "custom", path: ["indicators", index, "item"], message: `no task or project has id "${indicator.item}"` });
     }
   });
+}
+
+/**
+ * How much of each part of a plan is known: its `known` field where it has one, otherwise as its `content`
+ * says (complete: every part complete; partial: every part cut off; skeleton: `some` of a part it lists items
+ * of, `groups` of a part it has only a heading for (重点任务), `unknown` of the rest; none: nothing known).
+ *
+ * @example
+ * knownParts(getBundledPlan("national")).projects; // "unknown"
+ */
+export function knownParts(plan: Plan): KnownParts {
+  if (plan.known !== undefined) return plan.known;
+  switch (plan.content) {
+    case "complete":
+      return { indicators: "complete", tasks: "complete", projects: "complete" };
+    case "partial":
+      return { indicators: "cut-off", tasks: "cut-off", projects: "cut-off" };
+    case "skeleton": {
+      // Headings of a part (重点任务) without their items are its groups; the titles of a skeleton are as printed.
+      const headed = new Set(plan.sections.map((section) => roleOfTitle(section.title)));
+      const listed = (items: readonly unknown[], role?: SectionRole): Knowledge => (items.length > 0 ? "some" : role !== undefined && headed.has(role) ? "groups" : "unknown");
+      return { indicators: listed(plan.indicators), tasks: listed(plan.tasks, "tasks"), projects: listed(plan.projects, "projects") };
+    }
+    case "none":
+      return { indicators: "unknown", tasks: "unknown", projects: "unknown" };
+  }
 }

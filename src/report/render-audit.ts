@@ -53,12 +53,28 @@ const severities: readonly Severity[] = ["error", "warning", "info"];
 const readingFindings = (report: AuditReport) => report.findings.filter((finding) => finding.group === undefined);
 const title = (report: AuditReport, labels: Labels) => `${labels.auditTitle}: ${report.subject.title}`;
 const itemLine = (item: ItemReference | null) => (item === null ? "" : `${item.id} ${item.text}`);
+/**
+ * Where an item was read from when not the document itself, and what to know of it, in the report's language:
+ * shown beside the quote as a note, never as part of it. Empty for an item quoted from the document.
+ */
+export function provenanceLine(item: ItemReference | null, labels: Labels, lang: AuditReport["lang"]): string {
+  const provenance = item?.provenance;
+  if (provenance === undefined) return "";
+  const parts = [
+    ...(provenance.note === undefined ? [] : [provenance.note[lang]]),
+    ...(provenance.address === undefined ? [] : [labels.provenanceCopy.replace("{address}", `${provenance.address}${provenance.date === undefined ? "" : ` (${provenance.date})`}`)]),
+  ];
+  return labels.provenanceNote.replace("{note}", parts.join(labels.listSeparator));
+}
 /** The ancestor's item's text, and for a group missing whole the items folded under it. */
 const referenceText = (finding: Finding, labels: Labels) =>
   `${finding.reference?.text ?? ""}${finding.items === undefined ? "" : ` — ${foldedLine(finding.items, labels)}`}`;
 /** The ancestor's side of a finding: its item's id and text, with the folded items. */
-const referenceLine = (finding: Finding, labels: Labels) =>
-  finding.reference === null ? "" : `${finding.reference.id} ${referenceText(finding, labels)}`;
+const referenceLine = (finding: Finding, labels: Labels, lang: AuditReport["lang"]) => {
+  if (finding.reference === null) return "";
+  const note = provenanceLine(finding.reference, labels, lang);
+  return `${finding.reference.id} ${referenceText(finding, labels)}${note === "" ? "" : ` (${note})`}`;
+};
 const foldedLine = (items: readonly ItemReference[], labels: Labels) =>
   `${labels.foldedItems.replace("{count}", String(items.length))}${items.map((item) => `${item.id} ${item.label}`).join(labels.listSeparator)}`;
 /** The subject's side of a finding: its item, or for an unconfirmed one the candidates with their scores. */
@@ -77,15 +93,19 @@ export function severityCounts(report: AuditReport, labels: Labels): string {
   return severities.map((severity) => `${labels.severity[severity]} ${report.summary.bySeverity[severity]}`).join(" · ");
 }
 
-/** One line per ancestor: how many of its indicators, tasks and projects the plan carries, and how the rest fare. */
+/**
+ * One line per ancestor: how many of its indicators, tasks and projects the plan carries, and how the rest
+ * fare. A part of the ancestor not known whole says so; one not known at all is "not known", never "none".
+ */
 function coverageLines(report: AuditReport, labels: Labels): string[] {
   const words = labels.coverage;
   const part = (name: "indicators" | "tasks" | "projects", coverage: Coverage) => {
-    if (coverage.total === 0) return `${words[name]} ${words.none}`;
-    const counts = (["total", "carried", "weaker", "unconfirmed", "missing", "notApplicable"] as const)
+    const knownWhole = coverage.known === "complete" || coverage.known === "cut-off";
+    if (coverage.total === 0) return `${words[name]} ${knownWhole ? words.none : words.unknown}`;
+    const counts = (["total", "carried", "lowConfidence", "weaker", "unconfirmed", "missing", "beyondCut", "notApplicable"] as const)
       .filter((field) => field === "total" || field === "carried" || coverage[field] > 0)
       .map((field) => words[field].replace("{count}", String(coverage[field])));
-    return `${words[name]} ${counts.join(words.separator)}`;
+    return `${words[name]}${labels.knownShort[coverage.known]} ${counts.join(words.separator)}`;
   };
   return report.summary.byAncestor.map((entry) => `${entry.plan.title}: ${(["indicators", "tasks", "projects"] as const).map((name) => part(name, entry[name])).join("; ")}`);
 }
@@ -121,7 +141,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
         [labels.severityColumn, labels.kindFindingColumn, labels.message, labels.reference, labels.subject, labels.reviewColumn],
         listed.map((finding) => [
           labels.severity[finding.severity], labels.findingKind[finding.kind], finding.message,
-          referenceLine(finding, labels), subjectLine(finding, labels), describeReview(finding, labels),
+          referenceLine(finding, labels, report.lang), subjectLine(finding, labels), describeReview(finding, labels),
         ]),
       ),
     );
@@ -132,7 +152,7 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
 /** The columns of findings in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
 const findingColumns = [
   "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
-  "reference_id", "reference_text", "reference_quote", "subject_id", "subject_text", "subject_quote",
+  "reference_id", "reference_text", "reference_quote", "reference_note", "subject_id", "subject_text", "subject_quote",
   "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message", "file",
 ] as const;
 
@@ -153,7 +173,7 @@ export function renderFindingsCsv(reports: readonly AuditReport[], reading: Batc
         audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
         reference_plan: finding.referencePlan?.id ?? "", reference_plan_title: finding.referencePlan?.title ?? "",
         severity: finding.severity, severity_label: labels.severity[finding.severity], kind: finding.kind, kind_label: labels.findingKind[finding.kind],
-        reference_id: finding.reference?.id ?? "", reference_text: referenceText(finding, labels), reference_quote: finding.reference?.quote ?? "",
+        reference_id: finding.reference?.id ?? "", reference_text: referenceText(finding, labels), reference_quote: finding.reference?.quote ?? "", reference_note: provenanceLine(finding.reference, labels, report.lang),
         subject_id: finding.subject?.id ?? "", subject_text: finding.subject?.text ?? "", subject_quote: finding.subject?.quote ?? "",
         expected: finding.expected ?? "", actual: finding.actual ?? "", verdict: finding.comparison?.verdict ?? "",
         score: finding.score === null ? "" : String(finding.score),
@@ -186,6 +206,7 @@ export const auditStyle = `
 .diff del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
 .diff ins { background: #dafbe1; color: #116329; text-decoration: none; }
 .chart { display: block; margin: .3rem 0 1rem; max-width: 100%; height: auto; overflow: visible; }
+.note { margin: .2rem 0 0; font-size: .8em; color: #57606a; }
 .chart text { font-size: 12px; fill: #1f2328; }
 h3 { margin-bottom: .2rem; }
 `;
@@ -200,7 +221,7 @@ export function auditHtmlSections(report: AuditReport, findingIdPrefix: string):
   const position = new Map(report.findings.map((finding, index) => [finding, index]));
   const badge = (severity: Severity) => `<span class="badge ${severity}">${escapeHtml(labels.severity[severity])}</span>`;
   const item = (reference: ItemReference | null) =>
-    reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>`;
+    reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>${provenanceHtml(reference, labels, report.lang)}`;
   const summary = `<h2>${escapeHtml(labels.summary)}</h2>
 <p>${escapeHtml(labels.chain)}: ${escapeHtml(report.chain.map((step) => chainLine(step, labels)).join(" → "))}</p>
 <ul>${coverageLines(report, labels).map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul>
@@ -287,6 +308,11 @@ function textWidth(text: string): number {
   return width;
 }
 
+function provenanceHtml(item: ItemReference, labels: Labels, lang: AuditReport["lang"]): string {
+  const line = provenanceLine(item, labels, lang);
+  return line === "" ? "" : `<p class="note">${escapeHtml(line)}</p>`;
+}
+
 function truncate(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
@@ -299,7 +325,7 @@ function sideBySide(report: AuditReport, labels: Labels): string {
         .map((part) => (part.type === "same" ? escapeHtml(part.text) : part.type === "removed" ? `<del>${escapeHtml(part.text)}</del>` : `<ins>${escapeHtml(part.text)}</ins>`))
         .join("");
       const review = match.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(match, labels))}</span>`;
-      return `<tr><td>${escapeHtml(labels.kind[match.kind])}${review}</td><td><span class="id">${escapeHtml(match.reference.id)}</span> ${escapeHtml(match.reference.text)}<blockquote>${escapeHtml(match.reference.quote)}</blockquote></td><td><span class="id">${escapeHtml(match.subject.id)}</span> ${escapeHtml(match.subject.text)}<blockquote>${escapeHtml(match.subject.quote)}</blockquote></td><td class="diff">${diff}</td><td class="score">${match.score.toFixed(2)}</td></tr>`;
+      return `<tr><td>${escapeHtml(labels.kind[match.kind])}${review}</td><td><span class="id">${escapeHtml(match.reference.id)}</span> ${escapeHtml(match.reference.text)}<blockquote>${escapeHtml(match.reference.quote)}</blockquote>${provenanceHtml(match.reference, labels, report.lang)}</td><td><span class="id">${escapeHtml(match.subject.id)}</span> ${escapeHtml(match.subject.text)}<blockquote>${escapeHtml(match.subject.quote)}</blockquote></td><td class="diff">${diff}</td><td class="score">${match.score.toFixed(2)}</td></tr>`;
     });
     return [`<h3>${escapeHtml(step.reference.title)}</h3>
 <table>

@@ -1,7 +1,7 @@
 import type { ComplianceMatrix, MatrixCell, MatrixVerdict } from "../corpus/compliance-matrix.js";
 import type { AuditReport, Severity } from "../findings/types.js";
 import type { BatchReading } from "../model/batch-reading.js";
-import type { Plan } from "../model/plan.js";
+import { knownParts, type Plan } from "../model/plan.js";
 import { escapeHtml, htmlPage } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 import { auditHtmlSections, auditStyle } from "./render-audit.js";
@@ -27,7 +27,7 @@ export interface MatrixPageOptions {
 
 const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
   carried: "#dafbe1", equal: "#dafbe1", stronger: "#aceebb", weaker: "#ffcecb", missing: "#ff8182",
-  unconfirmed: "#fff1a8", "not-applicable": "#eaeef2", "cannot-judge": "#d8dee4",
+  unconfirmed: "#fff1a8", "low-confidence": "#f5f0c0", "not-applicable": "#eaeef2", "cannot-judge": "#d8dee4",
 };
 
 const severities: readonly Severity[] = ["error", "warning", "info"];
@@ -39,23 +39,23 @@ type Extent = "cut-off" | "outline" | "unknown";
 
 /**
  * How much of a plan is known when it is not the whole, with a sentence saying so; undefined for a whole
- * plan. The one place this page judges it, from the plan's `content` and `completeness` and, for a plan
+ * plan. The one place this page judges it, from the plan's `content`, `knownParts` and `completeness` and, for a plan
  * audited, its audit's finding that the copy is cut off (which says where, in the report's language).
  */
 function partlyKnown(plan: Plan | undefined, report: AuditReport | undefined, labels: Labels): { extent: Extent; note: string } | undefined {
   const notes = labels.batchPage.extentNote;
   const cut = report?.findings.find((finding) => finding.kind === "incomplete-document");
   if (cut !== undefined) return { extent: "cut-off", note: cut.message };
-  switch (plan?.content) {
-    case "partial":
-      return { extent: "cut-off", note: notes["cut-off"].replace("{endsWith}", plan.completeness?.endsWith ?? "…") };
-    case "skeleton":
-      return { extent: "outline", note: notes.outline };
-    case "none":
-      return { extent: "unknown", note: notes.unknown };
-    default:
-      return undefined;
-  }
+  if (plan === undefined) return undefined;
+  if (plan.content === "partial") return { extent: "cut-off", note: notes["cut-off"].replace("{endsWith}", plan.completeness?.endsWith ?? "…") };
+  const known = knownParts(plan);
+  const parts = (["indicators", "tasks", "projects"] as const).filter((part) => known[part] !== "complete");
+  if (parts.length === 0) return undefined;
+  if (parts.length === 3 && parts.every((part) => known[part] === "unknown")) return { extent: "unknown", note: notes.unknown };
+  // Which parts are known how (任务：只知分组标题…), so that a reader sees what the rows below can and cannot say.
+  const page = labels.batchPage;
+  const each = parts.map((part) => page.partKnown.replace("{part}", labels.coverage[part]).replace("{knowledge}", labels.knowledge[known[part]]));
+  return { extent: "outline", note: `${notes.outline} ${page.partsKnown.replace("{parts}", each.join(page.partsSeparator))}` };
 }
 
 /** An audited plan as its column shows it: its place (its title when its plan is not given), and how much of it is known. */
