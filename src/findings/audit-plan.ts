@@ -51,7 +51,7 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
   const audited = describePlan(subject);
   // Every finding names the plan audited and has a score, null where none applies: one shape for tables.
   const placed = ordered.map((finding): Finding => ({ auditedPlan: audited, ...finding, score: finding.score ?? null }));
-  return { schemaVersion: 1, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
+  return { schemaVersion: 1, version: chain.version, settings: chain.settings, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
 }
 
 /** `auditMany`, with `findAncestors` finding each plan's ancestors, as in `auditPlanFinding`. */

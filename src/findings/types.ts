@@ -1,4 +1,5 @@
 import type { ChainStep } from "../align/align-chain.js";
+import type { AlignSettings } from "../align/settings.js";
 import type { AlignOptions, ItemReference, PlanReference, ReviewMark } from "../align/types.js";
 import type { Plan } from "../model/plan.js";
 import type { ReportLanguage } from "../report/labels.js";
@@ -134,6 +135,10 @@ export interface AncestorCoverage {
 export interface AuditReport {
   /** Version of this format (docs/audit-report.schema.json). */
   schemaVersion: 1;
+  /** plan-align's version that made the report. */
+  version: string;
+  /** The options that change the results, defaults filled in; `lang` says the messages' language. */
+  settings: AlignSettings;
   subject: PlanReference;
   /** Language of the findings' messages. */
   lang: ReportLanguage;
