@@ -88,16 +88,25 @@ describe("the compliance matrix", () => {
     expect(verdicts("shanxi", "s3.1")).toEqual(["carried", "carried", null]);
   });
 
-  it("links each verdict to the finding behind it", () => {
+  it("names the finding behind each verdict by its id, the same in another run of the same plans", () => {
     const cell = row("national", "core-4")?.cells[0];
-    expect(reports[0]?.findings[cell?.finding ?? -1]).toMatchObject({ kind: "weaker-target", reference: { id: "core-4" } });
+    expect(cell?.finding).toBe(`${reports[0]?.subject.id}/weaker-target/national/core-4/${reports[0]?.findings.find((finding) => finding.id === cell?.finding)?.subject?.id}`);
+    expect(reports[0]?.findings.find((finding) => finding.id === cell?.finding)).toMatchObject({ kind: "weaker-target", reference: { id: "core-4" } });
+    const again = auditAll([daixian, cutOff, nanyang]);
+    expect(again.matrix.rows.map((entry) => entry.cells.map((each) => each?.finding))).toEqual(matrix.rows.map((entry) => entry.cells.map((each) => each?.finding)));
+    expect(again.reports.map((report) => report.findings.map((finding) => finding.id))).toEqual(reports.map((report) => report.findings.map((finding) => finding.id)));
+  });
+
+  it("gives every finding of a batch its own id", () => {
+    const ids = reports.flatMap((report) => report.findings.map((finding) => finding.id));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("opens in Excel as one row per item, every row as wide as the header", () => {
     const records = renderMatrix(matrix, reports, "csv").replace(/^\uFEFF/u, "").trimEnd().split("\r\n");
     expect(records).toHaveLength(matrix.rows.length + 1);
     const width = (record: string) => record.match(/(?:^|,)(?:"(?:[^"]|"")*"|[^,]*)/gu)?.length;
-    expect(new Set(records.map(width))).toEqual(new Set([6 + 2 * matrix.columns.length]));
+    expect(new Set(records.map(width))).toEqual(new Set([6 + 3 * matrix.columns.length]));
   });
 
   it("shows as a heat map whose cells link to the findings listed below it", () => {

@@ -79,7 +79,7 @@ program
     if (!results.every((result) => result.valid)) process.exitCode = 1;
   });
 
-const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"]) =>
+const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html", "items-json"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"]) =>
   command
     .addOption(new Option("-f, --format <format>", "output format").choices(formats).default(defaultFormat))
     .addOption(new Option("--lang <lang>", "language of labels").choices(["zh", "en"]).default("zh"))
@@ -150,7 +150,7 @@ documentOptions(reportOptions(
     .addHelpText("after", `
 Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on and a plan falls short;
 4 some inputs could not be read (each is listed in the output, whatever its format; this wins over 3).`),
-  ["text", "json", "jsonl", "csv", "findings-csv", "html"],
+  ["text", "json", "jsonl", "csv", "findings-csv", "items-csv", "items-json", "html"],
   "html",
   ["json", "yaml", "jsonl", "document"],
 )
@@ -160,7 +160,7 @@ Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on
 "for the documents of the batch without it in the manifest; --title and --jurisdiction for a batch of one document only")
   .action(async (inputs: string[], options: AuditAllCommandOptions) => {
     if (inputs.length === 0 && options.manifest === undefined) program.error("audit-all: name plans, documents or folders, or give --manifest");
-    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
+    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderItemTable, renderMatrix, version } = await library();
     const batch = await resolvePlans(inputs, options);
     const { plans, unreadable, skipped, notes } = batch;
     const reading = { unreadable, skipped, notes };
@@ -200,9 +200,11 @@ Exit codes: 0 done; 1 bad input or usage, or no input could be read; 3 --fail-on
       if (options.output !== undefined) await emit(lines.join(""), options.output, outputInputs);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
-      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix, ...reading }, null, 2)}\n`
+      const text = options.format === "json" ? `${JSON.stringify({ version, settings: reports[0]?.settings, reports, matrix, ...reading }, null, 2)}\n`
         : options.format === "text" ? renderBatchSummary(reports, reading, options.lang)
-        : options.format === "findings-csv" ? renderFindingsCsv(reports, reading) : renderMatrix(matrix, reports, options.format, options.lang, reading);
+        : options.format === "findings-csv" ? renderFindingsCsv(reports, reading)
+        : options.format === "items-csv" || options.format === "items-json" ? renderItemTable(reports, options.format === "items-csv" ? "csv" : "json", options.lang, reading)
+        : renderMatrix(matrix, reports, options.format, options.lang, reading);
       await emit(text, options.output, outputInputs);
     }
     if (unreadable.length > 0) process.exitCode = 4;
@@ -344,7 +346,7 @@ interface AuditCommandOptions extends Omit<CompareOptions, "format">, DocumentOp
 }
 
 interface AuditAllCommandOptions extends Omit<CompareOptions, "format">, DocumentOptions {
-  format: "text" | "json" | "jsonl" | "csv" | "findings-csv" | "html";
+  format: "text" | "json" | "jsonl" | "csv" | "findings-csv" | "items-csv" | "items-json" | "html";
   threads: number;
   failOn?: "error" | "warning";
   manifest?: string;

@@ -60,6 +60,11 @@ export type Severity = "error" | "warning" | "info";
 
 /** One thing an auditor should know, with both items and the evidence. */
 export interface Finding {
+  /**
+   * Stable id, made from the plan audited, the kind, the plan above and both items' ids (`src/findings/finding-id.ts`):
+   * the same plans and settings give the same ids; matrix cells name findings by it.
+   */
+  id: string;
   /** The plan audited (the report's subject), on every finding, so that a table of many reports' findings keeps it. */
   auditedPlan: PlanReference;
   kind: FindingKind;
@@ -95,7 +100,7 @@ export interface Finding {
 }
 
 /** A finding as the audit rules make it, before it is placed in its report. */
-export type FindingDraft = Omit<Finding, "auditedPlan" | "score"> & { score?: number };
+export type FindingDraft = Omit<Finding, "id" | "auditedPlan" | "score"> & { score?: number };
 
 /** Options of `auditPlan`; every field has a default. */
 export interface AuditOptions {

@@ -105,6 +105,7 @@ const CoverageSchema = z
 
 const FindingSchema = z
   .object({
+    id: z.string().describe("Stable id from the plan audited, the kind, the plan above and both items: the same plans and settings give the same ids."),
     auditedPlan: PlanReferenceSchema.describe("The plan audited, the report's subject: on every finding, so that a table of many reports' findings keeps it."),
     kind: FindingKindSchema,
     severity: SeveritySchema,

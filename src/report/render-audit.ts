@@ -9,7 +9,8 @@ import { AuditFormatSchema } from "../model/options.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
-import { describeReview } from "./render-alignment.js";
+import { describeReview } from "./describe-match.js";
+import { targetCells, targetColumns, type TargetColumn } from "./item-table.js";
 import { diffWords } from "./word-diff.js";
 
 /**
@@ -131,8 +132,8 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
 
 /** The columns of findings in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
 const findingColumns = [
-  "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
-  "reference_id", "reference_text", "reference_quote", "subject_id", "subject_text", "subject_quote",
+  "finding_id", "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
+  "reference_id", "reference_text", "reference_quote", ...targetColumns("reference"), "subject_id", "subject_text", "subject_quote", ...targetColumns("subject"),
   "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message", "file",
 ] as const;
 
@@ -150,7 +151,8 @@ export function renderFindingsCsv(reports: readonly AuditReport[], reading: Batc
     const labels = getLabels(report.lang);
     return report.findings.map((finding) => {
       const row: FindingRow = {
-        audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
+        ...targetTexts("reference", finding.reference), ...targetTexts("subject", finding.subject),
+        finding_id: finding.id, audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
         reference_plan: finding.referencePlan?.id ?? "", reference_plan_title: finding.referencePlan?.title ?? "",
         severity: finding.severity, severity_label: labels.severity[finding.severity], kind: finding.kind, kind_label: labels.findingKind[finding.kind],
         reference_id: finding.reference?.id ?? "", reference_text: referenceText(finding, labels), reference_quote: finding.reference?.quote ?? "",
@@ -165,6 +167,12 @@ export function renderFindingsCsv(reports: readonly AuditReport[], reading: Batc
     });
   });
   return toCsv([[...findingColumns], ...rows, ...leftOutRows(reading, getLabels(reports[0]?.lang ?? "zh"))]);
+}
+
+/** An item's target cells as CSV text, empty where it has none. */
+function targetTexts<Prefix extends "reference" | "subject">(prefix: Prefix, item: ItemReference | null): Record<TargetColumn<Prefix>, string> {
+  const cells = Object.entries(targetCells(prefix, item?.target)).map(([column, value]) => [column, value === null ? "" : String(value)]);
+  return Object.fromEntries(cells) as Record<TargetColumn<Prefix>, string>;
 }
 
 /** A findings row per input a batch left out: its kind, a severity (an unread file is an error, a skipped one is said), why, and the file. */

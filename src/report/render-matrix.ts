@@ -23,8 +23,8 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
 };
 
 /**
- * Renders the compliance matrix. CSV: one row per ancestor item, two columns per plan, its verdict's id and
- * the verdict in words (with a BOM, so Excel reads the Chinese; columns in docs/formats.md). HTML: a heat map a person can scan, the first column fixed
+ * Renders the compliance matrix. CSV: one row per ancestor item, three columns per plan, its verdict's id,
+ * the verdict in words and the id of the finding behind it (with a BOM, so Excel reads the Chinese; columns in docs/formats.md). HTML: a heat map a person can scan, the first column fixed
  * while wide tables scroll, each cell linking to the finding behind it; below it, every plan's findings.
  * `reading`, what reading a batch left to say, is listed in both: in CSV a row per file that could not be
  * read or was skipped (`item_kind` `unreadable` or `skipped`, the file as `item_id`, why as `item_label`, as
@@ -34,7 +34,7 @@ const verdictColour: Readonly<Record<MatrixVerdict, string>> = {
  * @example
  * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
  * const csv = renderMatrix(matrix, reports, "csv");
- * csv.split("\r\n")[1]; // "national,“十四五”国家应急体系规划,indicator,指标,core-1,生产安全事故死亡人数,equal,与上级一致,weaker,弱于上级"
+ * csv.split("\r\n")[1]; // "national,“十四五”国家应急体系规划,indicator,指标,core-1,生产安全事故死亡人数,equal,与上级一致,daixian/equal-target/national/core-1/core-1,weaker,弱于上级,nanyang/weaker-target/national/core-1/core-1"
  */
 export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh", reading: BatchReading = nothingLeftOut): string {
   checkArguments("renderMatrix", {
@@ -43,23 +43,26 @@ export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditRe
   });
   const labels = getLabels(lang);
   if (format === "csv") {
-    // Columns named for programs; per plan its verdict id (empty where the plan is not below the ancestor) and the words.
-    const header = ["ancestor_plan", "ancestor_title", "item_kind", "item_kind_label", "item_id", "item_label", ...matrix.columns.flatMap((plan) => [plan.id, `${plan.id}_label`])];
-    const verdicts = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? ["", labels.matrixNotBelow] : [cell.verdict, labels.matrixVerdict[cell.verdict]]);
-    const noVerdicts = matrix.columns.flatMap(() => ["", ""]);
+    // Columns named for programs; per plan its verdict id (empty where the plan is not below the ancestor), the
+    // words, and the id of the finding behind it, which joins the findings table (`finding_id`).
+    const header = ["ancestor_plan", "ancestor_title", "item_kind", "item_kind_label", "item_id", "item_label", ...matrix.columns.flatMap((plan) => [plan.id, `${plan.id}_label`, `${plan.id}_finding`])];
+    const verdicts = (cell: ComplianceMatrix["rows"][number]["cells"][number]) =>
+      (cell === null ? ["", labels.matrixNotBelow, ""] : [cell.verdict, labels.matrixVerdict[cell.verdict], cell.finding ?? ""]);
+    const noVerdicts = matrix.columns.flatMap(() => ["", "", ""]);
     const leftOut = [
       ...reading.unreadable.map((input) => ["", "", "unreadable", labels.inputNotAudited.unreadable, input.file, input.reason.join("\n"), ...noVerdicts]),
       ...reading.skipped.map((input) => ["", "", "skipped", labels.inputNotAudited.skipped, input.file, input.reason, ...noVerdicts]),
     ];
     return toCsv([header, ...matrix.rows.map((row) => [row.ancestor.id, row.ancestor.title, row.item.kind, labels.itemKind[row.item.kind], row.item.id, row.item.label, ...row.cells.flatMap(verdicts)]), ...leftOut]);
   }
-  const anchor = (column: number, finding: number) => `f-${column}-${finding}`;
+  // Findings' ids are unique in a batch (they start with the plan audited) and made of slugs, `/`, `-` and `~`.
+  const anchor = (finding: string) => escapeHtml(`f-${finding}`);
   // Past a dozen plans, cells show a symbol and headers stand upright, so a province's hundred plans fit a screen.
   const compact = matrix.columns.length > compactFrom;
   const cell = (entry: ComplianceMatrix["rows"][number]["cells"][number], column: number) => {
     if (entry === null) return `<td class="none"></td>`;
     const text = escapeHtml(compact ? labels.matrixSymbol[entry.verdict] : labels.matrixVerdict[entry.verdict]);
-    const inner = entry.finding === undefined ? text : `<a href="#${anchor(column, entry.finding)}">${text}</a>`;
+    const inner = entry.finding === undefined ? text : `<a href="#${anchor(entry.finding)}">${text}</a>`;
     return `<td style="background:${verdictColour[entry.verdict]}" title="${escapeHtml(`${matrix.columns[column]?.title ?? ""}: ${labels.matrixVerdict[entry.verdict]}`)}">${inner}</td>`;
   };
   const head = `<tr><th class="item">${escapeHtml(labels.itemColumn)}</th>${matrix.columns.map((plan, column) => `<th${compact ? ' class="upright"' : ""} title="${escapeHtml(plan.title)}"><a href="#plan-${column}">${escapeHtml(plan.id)}</a></th>`).join("")}</tr>`;
@@ -71,7 +74,7 @@ export function renderMatrix(matrix: ComplianceMatrix, reports: readonly AuditRe
   });
   const legend = (Object.keys(verdictColour) as MatrixVerdict[]).map((name) => `<span class="key" style="background:${verdictColour[name]}">${escapeHtml(`${compact ? `${labels.matrixSymbol[name]} ` : ""}${labels.matrixVerdict[name]}`)}</span>`).join(" ");
   const findings = reports.map((report, column) => `<h3 id="plan-${column}">${escapeHtml(report.subject.title)} (${escapeHtml(report.subject.id)})</h3>
-<ol start="0">${report.findings.map((finding, index) => `<li id="${anchor(column, index)}">${escapeHtml(`${labels.severity[finding.severity]} · ${labels.findingKind[finding.kind]}: ${finding.message}`)}</li>`).join("")}</ol>`);
+<ol start="0">${report.findings.map((finding) => `<li id="${anchor(finding.id)}">${escapeHtml(`${labels.severity[finding.severity]} · ${labels.findingKind[finding.kind]}: ${finding.message}`)}</li>`).join("")}</ol>`);
   return htmlPage(labels.matrixTitle, `${batchReadingHtml(reading, labels)}<p>${legend}</p>
 <div class="scroll"><table class="matrix"><thead>${head}</thead><tbody>
 ${body.join("\n")}
