@@ -119,7 +119,9 @@ describe("findings for notebooks", () => {
 
   it("gives alignments in CSV a status, the kind as an id and the score as a number", () => {
     const rows = table(renderAlignment(alignment, "csv", { lang: "en" }));
-    expect(rows).toHaveLength(alignment.matches.length + alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0));
+    const candidates = alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0);
+    const unmatched = alignment.unmatched.reference.length + alignment.candidates.length + alignment.unmatched.subject.length;
+    expect(rows).toHaveLength(alignment.matches.length + candidates + unmatched);
     const match = alignment.matches.find((candidate) => candidate.kind === "indicator");
     expect(rows.find((row) => row.reference_id === match?.reference.id && row.kind === "indicator")).toMatchObject({
       reference_plan: "national", subject_plan: "daixian", status: "matched", kind_label: "indicator", subject_id: match?.subject.id, score: String(match?.score), rule: match?.rule,
