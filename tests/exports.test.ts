@@ -74,13 +74,13 @@ describe("the item table", () => {
     const row = rows.find((candidate) => candidate.status === "matched" && candidate.reference_id === "core-4");
     expect(row).toMatchObject({
       kind: "indicator", subject_id: "core-3", rule: "one-to-one",
-      reference_target: "下降20%", reference_target_comparator: ">=", reference_target_value: "20", reference_target_unit: "%", reference_target_change: "decrease",
+      reference_target: "下降20%", reference_target_comparator: "ge", reference_target_value: "20", reference_target_unit: "%", reference_target_change: "decrease",
       reference_target_direction: "lower-better", reference_target_year: "2025", subject_target: "下降10%", subject_target_value: "10",
     });
     const match = alignment.matches.find((candidate) => candidate.reference.id === "core-4");
     expect(row?.score).toBe(String(match?.score));
     expect(row?.signals).toBe(match?.signals.map((signal) => `${signal.name}=${signal.value}*${signal.weight}`).join(" "));
-    expect(rows.find((candidate) => candidate.reference_id === "core-5")).toMatchObject({ reference_target: "<1", reference_target_comparator: "<", reference_target_unit: "", reference_target_change: "" });
+    expect(rows.find((candidate) => candidate.reference_id === "core-5")).toMatchObject({ reference_target: "<1", reference_target_comparator: "lt", reference_target_unit: "", reference_target_change: "" });
   });
 
   it("is the same table in JSON, with numbers as numbers, empty cells null, and the version and settings", () => {

@@ -11,7 +11,7 @@ export const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]
 const ItemTargetSchema = z
   .object({
     text: z.string(),
-    comparator: z.enum(["<", "<=", "=", ">=", ">"]).optional(),
+    comparator: z.enum(["lt", "le", "eq", "ge", "gt"]).optional().describe("How the target bounds its value: lt (<), le (<=), eq (=), ge (>=), gt (>)."),
     value: z.number().optional(),
     high: z.number().optional(),
     unit: z.string().optional(),

@@ -10,8 +10,12 @@ import { parseNormalizedTarget, type Comparator, type UnreadTarget } from "./par
 export interface ItemTarget {
   /** The target as written: 下降15%, <0.8, 达到90%. */
   text: string;
-  /** How it bounds the value: `<`, `<=`, `=`, `>=`, `>`; absent when the text could not be read. */
-  comparator?: Comparator;
+  /**
+   * How it bounds the value, named as Python's operator module names them: `lt` (<), `le` (<=), `eq` (=),
+   * `ge` (>=), `gt` (>); words rather than signs, which a spreadsheet would take for a formula. Absent when
+   * the text could not be read.
+   */
+  comparator?: ComparatorName;
   /** The number as written (15 for 下降15%); for a range its low end. */
   value?: number;
   /** The high end of a range (2~3支). */
@@ -28,6 +32,11 @@ export interface ItemTarget {
   unread?: UnreadTarget["reason"];
 }
 
+/** A comparator by name: `lt`, `le`, `eq`, `ge`, `gt`. */
+export type ComparatorName = "lt" | "le" | "eq" | "ge" | "gt";
+
+const comparatorNames: Readonly<Record<Comparator, ComparatorName>> = { "<": "lt", "<=": "le", "=": "eq", ">=": "ge", ">": "gt" };
+
 /** What outputs show of an indicator's target; undefined for an indicator without one. */
 export function describeTarget(indicator: Pick<Indicator, "name" | "target" | "year" | "direction">): ItemTarget | undefined {
   if (indicator.target === null) return undefined;
@@ -38,7 +47,7 @@ export function describeTarget(indicator: Pick<Indicator, "name" | "target" | "y
   return {
     text: indicator.target,
     ...(target === undefined ? {} : {
-      comparator: target.comparator, value: target.value, ...(target.high === undefined ? {} : { high: target.high }), unit: target.unit,
+      comparator: comparatorNames[target.comparator], value: target.value, ...(target.high === undefined ? {} : { high: target.high }), unit: target.unit,
       ...(target.change === undefined ? {} : { change: target.change }),
     }),
     ...(direction === undefined ? {} : { direction }),
