@@ -111,7 +111,9 @@ describe("the compliance matrix", () => {
 
   it("shows as a heat map whose cells link to the findings listed below it", () => {
     const html = renderMatrix(matrix, reports, "html");
-    const links = [...html.matchAll(/href="#(f-\d+-\d+)"/gu)].map((match) => match[1]);
+    const links = [...html.matchAll(/href="#(f-[^"]+)"/gu)].map((match) => match[1]);
+    // Each link names its finding by id: the same in another run of the same plans.
+    expect(links).toContain("f-daixian/weaker-target/national/core-4/core-3");
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(html).toContain(`id="${link}"`);
   });
@@ -124,7 +126,7 @@ describe("the compliance matrix of a province's hundred plans", () => {
     const { reports, matrix } = auditAll(plans);
     const html = renderMatrix(matrix, reports, "html");
     expect(html).toContain('class="upright"');
-    expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-\d+-\d+">↓<\/a>/u);
+    expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-county-\d+\/weaker-target\/[^"]+">↓<\/a>/u);
   });
 });
 

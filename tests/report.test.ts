@@ -29,12 +29,14 @@ describe("renderAlignment", () => {
     expect(renderAlignment(alignment, "md", { lang: "en" })).toContain("## Matches (");
   });
 
-  it("writes CSV that Excel opens as UTF-8, Chinese intact, one row per match", () => {
+  it("writes CSV that Excel opens as UTF-8, Chinese intact, one row per match and per item without one", () => {
     const csv = renderAlignment(alignment, "csv");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("生产安全事故死亡人数");
     // Records end in CRLF; the line breaks inside quoted table-row quotes are plain LF and stay in their cells.
-    expect(csv.trim().split("\r\n")).toHaveLength(alignment.matches.length + 1);
+    const candidates = alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0);
+    const unmatched = alignment.unmatched.reference.length + alignment.candidates.length + alignment.unmatched.subject.length;
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + alignment.matches.length + alignment.rejected.length + candidates + unmatched);
   });
 
   it("escapes what the plans contain in every format", () => {
