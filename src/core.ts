@@ -92,7 +92,7 @@ export { parseTarget } from "./targets/parse-target.js";
 export type { Comparator, Measure, ParseTargetOptions, Target, TargetReading, UnreadTarget } from "./targets/parse-target.js";
 export { inferDirection } from "./targets/direction.js";
 export type { Direction } from "./targets/direction.js";
-export type { ItemTarget } from "./targets/item-target.js";
+export type { ComparatorName, ItemTarget } from "./targets/item-target.js";
 export { compareTargets } from "./targets/compare-targets.js";
 export type { CompareTargetsOptions, IncomparableReason, TargetComparison, Verdict } from "./targets/compare-targets.js";
 
