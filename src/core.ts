@@ -72,6 +72,7 @@ export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from ".
 
 export { alignPlans, listCandidates, defaultAlignThresholds, defaultSelection } from "./align/align-plans.js";
 export { alignChain } from "./align/align-chain.js";
+export type { AlignSettings } from "./align/settings.js";
 export type { ChainAlignment, ChainStep, SkipReason } from "./align/align-chain.js";
 export type {
   Alignment,
@@ -89,12 +90,16 @@ export type {
 
 export { renderAlignment, renderChain } from "./report/render-alignment.js";
 export type { RenderOptions, ReportFormat } from "./report/render-alignment.js";
+export { renderItemTable } from "./report/item-table.js";
+export type { ItemTableFormat } from "./report/item-table.js";
+export { version } from "./model/version.js";
 export type { ReportLanguage } from "./report/labels.js";
 
 export { parseTarget } from "./targets/parse-target.js";
 export type { Comparator, Measure, ParseTargetOptions, Target, TargetReading, UnreadTarget } from "./targets/parse-target.js";
 export { inferDirection } from "./targets/direction.js";
 export type { Direction } from "./targets/direction.js";
+export type { ComparatorName, ItemTarget } from "./targets/item-target.js";
 export { compareTargets } from "./targets/compare-targets.js";
 export type { CompareTargetsOptions, IncomparableReason, TargetComparison, Verdict } from "./targets/compare-targets.js";
 

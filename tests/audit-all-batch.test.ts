@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getBundledPlan, type AuditReport, type BatchReading } from "../src/index.js";
 import { loadManifest, loadPlanBatch } from "../src/node.js";
+import { revealControlCharacters } from "../src/text/unsafe-characters.js";
 import { readCsv } from "./support/read-csv.js";
 
 // audit-all over a folder that holds what real folders hold: plans and documents that read, a file that does
@@ -55,8 +56,11 @@ describe("audit-all over a folder with files it cannot read", () => {
   it("audits what it can read and lists the rest in JSON, exiting 4", slow, () => {
     const { status, stdout, stderr } = run("--format", "json");
     expect(status).toBe(4);
-    const json = JSON.parse(stdout) as { reports: AuditReport[] } & BatchReading;
+    const json = JSON.parse(stdout) as { version: string; settings: unknown; reports: AuditReport[] } & BatchReading;
     expect(json.reports.map((report) => report.subject.id)).toEqual(["daixian-cut-off", "nanyang"]);
+    // What made it: plan-align's version and the settings, as each report has them.
+    expect(json.version).toBe(json.reports[0]?.version);
+    expect(json.settings).toEqual(json.reports[0]?.settings);
     expect(json.unreadable.map((input) => input.file)).toEqual([hostileName, "broken.txt"]);
     expect(json.unreadable[1]?.reason).toEqual(["broken.txt: not UTF-8, GB18030 or Big5: byte 4 (0xFF) does not start a valid UTF-8 character; save the file as UTF-8"]);
     expect(json.skipped).toEqual([
@@ -82,7 +86,7 @@ describe("audit-all over a folder with files it cannot read", () => {
     const { status, stdout } = run("--format", "csv");
     expect(status).toBe(4);
     const rows = table(stdout);
-    expect(rows.filter((row) => row.item_kind === "unreadable").map((row) => row.item_id)).toEqual([`'${hostileName}`, "broken.txt"]);
+    expect(rows.filter((row) => row.item_kind === "unreadable").map((row) => row.item_id)).toEqual([`'${revealControlCharacters(hostileName)}`, "broken.txt"]);
     expect(rows.filter((row) => row.item_kind === "skipped").map((row) => row.item_id)).toEqual([".DS_Store", "older", "~$plan.docx"]);
     expect(rows.find((row) => row.item_id === "broken.txt")).toMatchObject({ item_kind_label: "无法读取", ancestor_plan: "", nanyang: "" });
     expect(rows.some((row) => row.ancestor_plan === "national" && row.nanyang === "weaker")).toBe(true);
@@ -92,10 +96,33 @@ describe("audit-all over a folder with files it cannot read", () => {
     const { status, stdout } = run("--format", "findings-csv");
     expect(status).toBe(4);
     const rows = table(stdout);
-    expect(rows.filter((row) => row.kind === "unreadable").map((row) => [row.file, row.severity])).toEqual([[`'${hostileName}`, "error"], ["broken.txt", "error"]]);
+    expect(rows.filter((row) => row.kind === "unreadable").map((row) => [row.file, row.severity])).toEqual([[`'${revealControlCharacters(hostileName)}`, "error"], ["broken.txt", "error"]]);
     expect(rows.filter((row) => row.kind === "skipped").map((row) => row.file)).toEqual([".DS_Store", "older", "~$plan.docx"]);
     expect(rows.find((row) => row.file === "broken.txt")?.message).toContain("not UTF-8");
     expect(new Set(rows.filter((row) => row.kind !== "unreadable" && row.kind !== "skipped").map((row) => row.audited_plan))).toEqual(new Set(["daixian-cut-off", "nanyang"]));
+  });
+
+  it("shows the controls of a file name as code points in CSV, as HTML does", slow, () => {
+    const { stdout } = run("--format", "csv");
+    expect(stdout).toContain("[U+202E]evil[U+001B][2J.txt");
+    expect(stdout).not.toMatch(bidiControl);
+    expect(stdout).not.toContain("\u001b");
+  });
+
+  it("writes the item table of every plan's alignments, with a row per file not audited, in CSV and JSON", slow, () => {
+    const csv = run("--format", "items-csv");
+    expect(csv.status).toBe(4);
+    const rows = table(csv.stdout);
+    expect(new Set(rows.map((row) => row.subject_plan))).toEqual(new Set(["daixian-cut-off", "nanyang", ""]));
+    expect(rows.filter((row) => row.status === "unreadable").map((row) => row.file)).toEqual([`'${revealControlCharacters(hostileName)}`, "broken.txt"]);
+    expect(rows.some((row) => row.subject_plan === "nanyang" && row.status === "unmatched" && row.subject_id !== "")).toBe(true);
+    const json = JSON.parse(run("--format", "items-json").stdout) as { version: string; settings: { review: null }; items: Array<Record<string, unknown>> } & BatchReading;
+    expect(json.version).toMatch(/^\d+\.\d+\.\d+/u);
+    expect(json.settings.review).toBeNull();
+    // The rows of files not audited name the file; a level skipped for want of content does not.
+    expect(json.items.filter((item) => item.file === null)).toHaveLength(rows.filter((row) => row.file === "").length);
+    expect(rows.filter((row) => row.file !== "")).toHaveLength(5);
+    expect(json.skipped).toHaveLength(3);
   });
 
   it("lists them in a section of the HTML page, escaped", slow, () => {

@@ -5,6 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Alignment, AuditReport, ChainAlignment, PlanSummary } from "../src/index.js";
 import type { PlanValidation } from "../src/node.js";
+import packageJson from "../package.json" with { type: "json" };
+import { readCsv } from "./support/read-csv.js";
 
 // Runs the CLI from source as a user would run the installed binary: arguments in, text and exit code out.
 const root = path.join(import.meta.dirname, "..");
@@ -123,6 +125,22 @@ describe("plan-align compare", () => {
       expect(Object.keys(match.reference)).toEqual(expect.arrayContaining(["id", "text", "quote"]));
       expect(match.score).toBeGreaterThan(0);
     }
+  });
+
+  it("writes in CSV a row for every item of both plans, matched or not, and says its version and settings in JSON", async () => {
+    const { status, stdout } = runCli("compare", "national", "daixian", "--format", "csv", "--threshold", "0.4");
+    expect(status).toBe(0);
+    const [header = [], ...rows] = readCsv(stdout);
+    const cell = (row: string[], name: string) => row[header.indexOf(name)] ?? "";
+    for (const [side, plan] of [["reference", "national"], ["subject", "daixian"]] as const) {
+      const listed = new Set(rows.filter((row) => ["matched", "unmatched"].includes(cell(row, "status"))).map((row) => cell(row, `${side}_id`)));
+      const bundled = JSON.parse(await readFile(path.join(root, "data/plans", `${plan}.json`), "utf8")) as Record<"indicators" | "tasks" | "projects", Array<{ id: string }>>;
+      for (const item of [...bundled.indicators, ...bundled.tasks, ...bundled.projects]) expect(listed.has(item.id), `${plan} ${item.id}`).toBe(true);
+    }
+    const items = JSON.parse(runCli("compare", "national", "daixian", "--format", "items-json", "--threshold", "0.4").stdout) as { version: string; settings: { thresholds: { task: number } }; items: unknown[] };
+    expect(items.version).toBe(packageJson.version);
+    expect(items.settings.thresholds.task).toBe(0.4);
+    expect(items.items).toHaveLength(rows.length);
   });
 
   it("compares plan files as well as bundled ids, and writes a report file whole", async () => {

@@ -93,24 +93,35 @@ describe("the compliance matrix", () => {
     // 南阳's nearest group to the national 夯实应急法治基础 scores 0.12 (docs/matching.md: below 0.15).
     expect(verdicts("national", "s-tasks.2")?.[2]).toBe("low-confidence");
     const cell = row("national", "s-tasks.2")?.cells[2];
-    expect(reports[2]?.findings[cell?.finding ?? -1]).toMatchObject({ kind: "low-confidence-match", reference: { id: "s-tasks.2" } });
+    expect(reports[2]?.findings.find((finding) => finding.id === cell?.finding)).toMatchObject({ kind: "low-confidence-match", reference: { id: "s-tasks.2" } });
   });
 
-  it("links each verdict to the finding behind it", () => {
+  it("names the finding behind each verdict by its id, the same in another run of the same plans", () => {
     const cell = row("national", "core-4")?.cells[0];
-    expect(reports[0]?.findings[cell?.finding ?? -1]).toMatchObject({ kind: "weaker-target", reference: { id: "core-4" } });
+    expect(cell?.finding).toBe(`${reports[0]?.subject.id}/weaker-target/national/core-4/${reports[0]?.findings.find((finding) => finding.id === cell?.finding)?.subject?.id}`);
+    expect(reports[0]?.findings.find((finding) => finding.id === cell?.finding)).toMatchObject({ kind: "weaker-target", reference: { id: "core-4" } });
+    const again = auditAll([daixian, cutOff, nanyang]);
+    expect(again.matrix.rows.map((entry) => entry.cells.map((each) => each?.finding))).toEqual(matrix.rows.map((entry) => entry.cells.map((each) => each?.finding)));
+    expect(again.reports.map((report) => report.findings.map((finding) => finding.id))).toEqual(reports.map((report) => report.findings.map((finding) => finding.id)));
+  });
+
+  it("gives every finding of a batch its own id", () => {
+    const ids = reports.flatMap((report) => report.findings.map((finding) => finding.id));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("opens in Excel as one row per item, every row as wide as the header", () => {
     const records = renderMatrix(matrix, reports, "csv").replace(/^\uFEFF/u, "").trimEnd().split("\r\n");
     expect(records).toHaveLength(matrix.rows.length + 1);
     const width = (record: string) => record.match(/(?:^|,)(?:"(?:[^"]|"")*"|[^,]*)/gu)?.length;
-    expect(new Set(records.map(width))).toEqual(new Set([6 + 2 * matrix.columns.length]));
+    expect(new Set(records.map(width))).toEqual(new Set([6 + 3 * matrix.columns.length]));
   });
 
   it("shows as a heat map whose cells link to the findings listed below it", () => {
     const html = renderMatrix(matrix, reports, "html");
-    const links = [...html.matchAll(/href="#(f-\d+-\d+)"/gu)].map((match) => match[1]);
+    const links = [...html.matchAll(/href="#(f-[^"]+)"/gu)].map((match) => match[1]);
+    // Each link names its finding by id: the same in another run of the same plans.
+    expect(links).toContain("f-daixian/weaker-target/national/core-4/core-3");
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(html).toContain(`id="${link}"`);
   });
@@ -151,7 +162,7 @@ describe("the compliance matrix of a province's hundred plans", () => {
     const { reports, matrix } = auditAll(plans);
     const html = renderMatrix(matrix, reports, "html");
     expect(html).toContain('class="plan upright"');
-    expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-\d+-\d+">↓<\/a>/u);
+    expect(html).toMatch(/title="[^"]*: 弱于上级"><a href="#f-county-\d+\/weaker-target\/[^"]+">↓<\/a>/u);
   });
 });
 

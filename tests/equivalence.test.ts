@@ -21,8 +21,11 @@ function alignThePlainWay(reference: Plan, subject: Plan): Alignment {
   return alignPlans(reference, subject, { scorer: createReferenceScorer(corpus) });
 }
 
-/** The alignment with scores rounded well below any threshold's resolution and far above rounding noise. */
-function comparable(alignment: Alignment): unknown {
+/**
+ * The alignment with scores rounded well below any threshold's resolution and far above rounding noise, and
+ * without its settings, which rightly say that the plain way's scorer is a custom one.
+ */
+function comparable({ settings: _settings, ...alignment }: Alignment): unknown {
   return JSON.parse(JSON.stringify(alignment, (_key, value: unknown) => (typeof value === "number" && !Number.isInteger(value) ? Number(value.toFixed(9)) : value)));
 }
 

@@ -115,7 +115,7 @@ describe("the library given what it cannot use", () => {
     ["listCandidates", () => listCandidates(national, daixian, { kinds: untyped<["task"]>(["tasks"]) })],
     ["alignChain", () => alignChain(daixian, untyped<Plan[]>([null]))],
     ["renderAlignment", () => renderAlignment(untyped<never>({}), "md")],
-    ["renderChain", () => renderChain({ subject: { id: "daixian", title: "代县", level: "county" }, steps: [] }, "md", untyped<object>({ lang: "fr" }))],
+    ["renderChain", () => renderChain(alignChain(daixian, []), "md", untyped<object>({ lang: "fr" }))],
     ["auditPlan", () => auditPlan(daixian, { ancestors: untyped<Plan[]>([{}]) })],
     ["auditMany", () => auditMany([daixian, untyped<Plan>({})])],
     ["auditAll", () => auditAll([daixian], { onProgress: untyped<() => void>("yes") })],

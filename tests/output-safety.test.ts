@@ -5,7 +5,7 @@ import {
   alignChain, alignPlans, auditAll, auditPlan, getAncestorPlans, getBundledPlan, renderAlignment, renderAudit, renderChain, renderMatrix,
 } from "../src/index.js";
 import { escapeHtml, markdownTable, toCsv } from "../src/report/formats.js";
-import { revealBidiControls, stripControlCharacters } from "../src/text/unsafe-characters.js";
+import { revealBidiControls, revealControlCharacters, stripControlCharacters } from "../src/text/unsafe-characters.js";
 import { bareLineBreaks, bidiMarker, hostileCsv, hostileJson, hostilePlan, hostileTerminal } from "./support/hostile-plan.js";
 import { readCsv } from "./support/read-csv.js";
 
@@ -68,19 +68,31 @@ describe("CSV", () => {
     }
   });
 
-  it("reads back the cells it was given, a formula only gaining a leading apostrophe", () => {
+  it("reads back the cells it was given, controls shown as code points and a formula only gaining a leading apostrophe", () => {
     fc.assert(
       fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { maxLength: 4 }), (rows) => {
         const records = readCsv(toCsv(rows));
         expect(records.map((record) => record.length)).toEqual(rows.map((row) => row.length));
         records.forEach((record, row) => record.forEach((cell, column) => {
-          const given = rows[row]?.[column] ?? "";
+          const given = revealControlCharacters(rows[row]?.[column] ?? "");
           expect(cell === given || (cell === `'${given}` && /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/u.test(given))).toBe(true);
           expect(cell).not.toMatch(formulaStart);
+          expect(cell).not.toMatch(bidiControl);
+          expect(cell).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u);
         }));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("shows bidi controls and other controls as code points, keeping tabs and line breaks, in every CSV a report makes", () => {
+    expect(toCsv([["次序\u202Eabc\u202C", "铃\u0007\u001b[31m红", "列\t列\r\n行"]])).toBe(
+      '\uFEFF次序[U+202E]abc[U+202C],铃[U+0007][U+001B][31m红,"列\t列\r\n行"\r\n',
+    );
+    for (const [name, csv] of outputs("csv").filter(([made]) => made !== "matrix")) {
+      expect(csv, name).not.toMatch(bidiControl);
+      expect(csv, name).toContain("[U+202E]");
+    }
   });
 });
 

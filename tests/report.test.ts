@@ -29,13 +29,14 @@ describe("renderAlignment", () => {
     expect(renderAlignment(alignment, "md", { lang: "en" })).toContain("## Matches (");
   });
 
-  it("writes CSV that Excel opens as UTF-8, Chinese intact, one row per match and per candidate", () => {
+  it("writes CSV that Excel opens as UTF-8, Chinese intact, one row per match and per item without one", () => {
     const csv = renderAlignment(alignment, "csv");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("生产安全事故死亡人数");
     // Records end in CRLF; the line breaks inside quoted table-row quotes are plain LF and stay in their cells.
-    const candidates = alignment.candidates.reduce((total, entry) => total + entry.candidates.length, 0);
-    expect(csv.trim().split("\r\n")).toHaveLength(alignment.matches.length + alignment.rejected.length + candidates + 1);
+    const candidates = alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0);
+    const unmatched = alignment.unmatched.reference.length + alignment.candidates.length + alignment.unmatched.subject.length;
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + alignment.matches.length + alignment.rejected.length + candidates + unmatched);
   });
 
   it("escapes what the plans contain in every format", () => {
@@ -120,7 +121,9 @@ describe("findings for notebooks", () => {
 
   it("gives alignments in CSV a status, the kind as an id and the score as a number", () => {
     const rows = table(renderAlignment(alignment, "csv", { lang: "en" }));
-    expect(rows).toHaveLength(alignment.matches.length + alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0));
+    const candidates = alignment.candidates.reduce((count, entry) => count + entry.candidates.length, 0);
+    const unmatched = alignment.unmatched.reference.length + alignment.candidates.length + alignment.unmatched.subject.length;
+    expect(rows).toHaveLength(alignment.matches.length + candidates + unmatched);
     const match = alignment.matches.find((candidate) => candidate.kind === "indicator");
     expect(rows.find((row) => row.reference_id === match?.reference.id && row.kind === "indicator")).toMatchObject({
       reference_plan: "national", subject_plan: "daixian", status: "matched", kind_label: "indicator", subject_id: match?.subject.id, score: String(match?.score), rule: match?.rule,

@@ -3,7 +3,9 @@ import { checkArguments } from "../model/input-error.js";
 import { AlignOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { checkReviewNamesCompared } from "../model/review.js";
-import { alignPlansUnchecked, describePlan } from "./align-plans.js";
+import { version } from "../model/version.js";
+import { alignPlansUnchecked, describePlan, settingsOf } from "./align-plans.js";
+import type { AlignSettings } from "./settings.js";
 import type { AlignOptions, Alignment, PlanReference } from "./types.js";
 
 /** One level of a chain: aligned with the subject, or skipped with the reason. */
@@ -18,6 +20,10 @@ export type SkipReason = "no-content";
 export interface ChainAlignment {
   subject: PlanReference;
   steps: ChainStep[];
+  /** plan-align's version that made the chain. */
+  version: string;
+  /** The options that change the results, defaults filled in, as each aligned step has them. */
+  settings: AlignSettings;
 }
 
 /**
@@ -48,6 +54,8 @@ export function referencesCompared(ancestors: readonly Plan[]): string[] {
 export function alignChainUnchecked(subject: Plan, ancestors: readonly Plan[], options: AlignOptions): ChainAlignment {
   return {
     subject: describePlan(subject),
+    version,
+    settings: settingsOf(options),
     steps: ancestors.map((reference): ChainStep => {
       if (reference.content === "none") {
         return { reference: describePlan(reference), status: "skipped", reason: "no-content" };

@@ -5,8 +5,10 @@ import { checkReviewNamesCompared } from "../model/review.js";
 import { getOutline } from "../model/sections.js";
 import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
+import { version } from "../model/version.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
 import { collectItems, type PlanItem } from "./items.js";
+import { describeSettings, type AlignSettings } from "./settings.js";
 import { scorePairs, type PairScoring, type ScoredPairs } from "./score-pairs.js";
 import { selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
 import type {
@@ -113,6 +115,8 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
     rejected,
     thresholds,
     selection,
+    version,
+    settings: describeSettings(options, kinds, thresholds, selection),
   };
 }
 
@@ -137,6 +141,11 @@ export function listCandidates(reference: Plan, subject: Plan, options: AlignOpt
 }
 
 const requestedKinds = (options: AlignOptions) => allKinds.filter((kind) => (options.kinds ?? allKinds).includes(kind));
+
+/** The settings an alignment with these options records: the options that change results, defaults filled in. */
+export function settingsOf(options: AlignOptions): AlignSettings {
+  return describeSettings(options, requestedKinds(options), { ...defaultAlignThresholds, ...options.thresholds }, { ...defaultSelection, ...options.selection });
+}
 
 interface SidedItems {
   reference: PlanItem[];
@@ -278,6 +287,7 @@ function toReference(entry: PlanItem): ItemReference {
   return {
     kind: entry.item.kind, id: entry.item.id, label: entry.item.label, text: entry.text, quote: entry.quote,
     ...(entry.provenance === undefined ? {} : { provenance: entry.provenance }),
+    ...(entry.target === undefined ? {} : { target: entry.target }),
   };
 }
 

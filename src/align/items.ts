@@ -4,6 +4,7 @@ import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { getOutline, type Outline } from "../model/sections.js";
 import { normalizeText } from "../text/normalize.js";
 import type { ItemKind, MatchableItem } from "../similarity/types.js";
+import { describeTarget, type ItemTarget } from "../targets/item-target.js";
 
 // Normalizing (traditional to simplified characters above all) is the costliest step of collecting items, and
 // a plan aligned with every plan below it is collected each time: the normalized texts are kept by content.
@@ -44,6 +45,8 @@ export interface PlanItem {
    * the other plan, or a group to one item.
    */
   bareHeading: boolean;
+  /** For an indicator with a target: the target as written and as read, which reports show beside it. */
+  target?: ItemTarget;
 }
 
 const provenanceOf = (entry: { provenance?: Provenance | undefined }) => (entry.provenance === undefined ? {} : { provenance: entry.provenance });
@@ -54,17 +57,21 @@ const contextOf = (outline: Outline, sectionId: string) => outline.pathOf(sectio
 export function collectItems(plan: Plan, kind: ItemKind, outline: Outline = getOutline(plan)): PlanItem[] {
   switch (kind) {
     case "indicator":
-      return plan.indicators.map((indicator, order) => ({
-        order,
-        bareHeading: false,
-        text: indicator.target === null ? indicator.name : `${indicator.name} ${indicator.target}`,
-        quote: indicator.quote,
-        ...provenanceOf(indicator),
-        item: {
-          kind, id: indicator.id, label: indicator.name, body: "", target: indicator.target,
-          context: contextOf(outline, indicator.section),
-        },
-      }));
+      return plan.indicators.map((indicator, order) => {
+        const target = describeTarget(indicator);
+        return {
+          order,
+          bareHeading: false,
+          ...(target === undefined ? {} : { target }),
+          text: indicator.target === null ? indicator.name : `${indicator.name} ${indicator.target}`,
+          quote: indicator.quote,
+          ...provenanceOf(indicator),
+          item: {
+            kind, id: indicator.id, label: indicator.name, body: "", target: indicator.target,
+            context: contextOf(outline, indicator.section),
+          },
+        };
+      });
     case "task":
     case "project": {
       const sections = new Map(plan.sections.map((section) => [section.id, section]));

@@ -2,6 +2,8 @@ import type { Level, Provenance } from "../model/plan.js";
 import type { ItemKind, Scorer, SignalScore } from "../similarity/types.js";
 import type { Review } from "../model/review.js";
 import type { ScorerOptions } from "../similarity/scorer.js";
+import type { ItemTarget } from "../targets/item-target.js";
+import type { AlignSettings } from "./settings.js";
 
 /** A plan as alignments and reports name it. */
 export interface PlanReference {
@@ -22,6 +24,8 @@ export interface ItemReference {
   quote: string;
   /** Where the item was read from when not the document itself (a public copy), and a note on it: shown as a note, never as the quote. */
   provenance?: Provenance;
+  /** For an indicator with a target: the target as written and what was read of it (value, unit, comparator, year). */
+  target?: ItemTarget;
 }
 
 /** An auditor's decision on a match: confirmed or added (rejected pairs are listed apart). */
@@ -84,6 +88,10 @@ export interface Alignment {
   thresholds: AlignThresholds;
   /** The selection used, defaults filled in. */
   selection: SelectionOptions;
+  /** plan-align's version that made the alignment. */
+  version: string;
+  /** The options that change the results, defaults filled in (thresholds and selection again, among them). */
+  settings: AlignSettings;
 }
 
 /** A reference item left unmatched, with the subject's items that might be its counterpart. */

@@ -6,6 +6,8 @@ export { alignPlans } from "../align/align-plans.js";
 export { auditEachInParallel } from "../corpus/audit-in-parallel.js";
 export { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 export { renderMatrix } from "../report/render-matrix.js";
+export { renderItemTable } from "../report/item-table.js";
+export { version } from "../model/version.js";
 export { renderBatchReadingLines, renderBatchSummary } from "../report/render-batch.js";
 export { loadPlanBatch } from "../load/plan-batch.js";
 export { bundledPlanIds, getAncestorPlans, getBundledPlan, listBundledPlans } from "../load/bundled.js";

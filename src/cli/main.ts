@@ -109,7 +109,7 @@ program
   });
 
 // The report's language defaults to Chinese whatever the locale; --lang sets the help's and messages' too.
-const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"], defaultFormatDescription?: string) =>
+const reportOptions = (command: Command, formats = ["text", "json", "md", "csv", "html", "items-json"], defaultFormat = "md", stdinFormats: readonly StdinFormat[] = ["json", "yaml", "document"], defaultFormatDescription?: string) =>
   command
     .addOption(new Option("-f, --format <format>", say("option.format")).choices(formats).default(defaultFormat, defaultFormatDescription))
     .addOption(new Option("--lang <lang>", say("option.lang")).choices(["zh", "en"]).default("zh"))
@@ -178,7 +178,7 @@ documentOptions(reportOptions(
     .description(say("auditAll.description"))
     .argument("[plans...]", `${say("auditAll.plans")}${stdinNote}`)
     .addHelpText("after", say("auditAll.exitCodes")),
-  ["text", "json", "jsonl", "csv", "findings-csv", "html"],
+  ["text", "json", "jsonl", "csv", "findings-csv", "items-csv", "items-json", "html"],
   "html",
   ["json", "yaml", "jsonl", "document"],
   say("auditAll.formatDefault"),
@@ -191,7 +191,7 @@ say("auditAll.documentScope"))
     if (inputs.length === 0 && options.manifest === undefined) program.error(say("auditAll.none"));
     // Without -f, a terminal gets the text summary; a pipe or a file the HTML page, as before.
     if (command.getOptionValueSource("format") === "default" && options.output === undefined && process.stdout.isTTY === true) options.format = "text";
-    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderMatrix } = await library();
+    const { auditEachInParallel, buildComplianceMatrix, renderBatchReadingLines, renderBatchSummary, renderFindingsCsv, renderItemTable, renderMatrix, version } = await library();
     const batch = await resolvePlans(inputs, options);
     const { plans, unreadable, skipped, notes } = batch;
     const reading = { unreadable, skipped, notes };
@@ -235,9 +235,10 @@ say("auditAll.documentScope"))
       if (options.output !== undefined) await emit(lines.join(""), options.output, outputInputs);
     } else {
       const matrix = buildComplianceMatrix(reports, [...ancestors.values()]);
-      const text = options.format === "json" ? `${JSON.stringify({ reports, matrix, ...reading }, null, 2)}\n`
+      const text = options.format === "json" ? `${JSON.stringify({ version, settings: reports[0]?.settings, reports, matrix, ...reading }, null, 2)}\n`
         : options.format === "text" ? renderBatchSummary(reports, reading, options.lang)
         : options.format === "findings-csv" ? renderFindingsCsv(reports, reading)
+        : options.format === "items-csv" || options.format === "items-json" ? renderItemTable(reports, options.format === "items-csv" ? "csv" : "json", options.lang, reading)
         : options.format === "csv" ? renderMatrix(matrix, reports, "csv", options.lang, reading)
         : renderMatrix(matrix, reports, "html", options.lang, reading, { plans: [...plans, ...ancestors.values()], date: today(), options: optionsGiven(command) });
       await emit(text, options.output, outputInputs);
@@ -432,7 +433,7 @@ interface AuditCommandOptions extends Omit<CompareOptions, "format">, DocumentOp
 }
 
 interface AuditAllCommandOptions extends Omit<CompareOptions, "format">, DocumentOptions {
-  format: "text" | "json" | "jsonl" | "csv" | "findings-csv" | "html";
+  format: "text" | "json" | "jsonl" | "csv" | "findings-csv" | "items-csv" | "items-json" | "html";
   threads: number;
   failOn?: "error" | "warning";
   manifest?: string;

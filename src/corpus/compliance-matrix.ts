@@ -18,11 +18,11 @@ import { levelDepth, PlanSchema, type Plan } from "../model/plan.js";
  */
 export type MatrixVerdict = z.infer<typeof MatrixVerdictSchema>;
 
-/** One cell: the verdict, and the index of the finding behind it in that plan's report (none for carried). */
+/** One cell: the verdict, and the id of the finding behind it in that plan's report (none for carried). */
 export interface MatrixCell {
   verdict: MatrixVerdict;
-  /** Index into that plan's `findings`. */
-  finding?: number;
+  /** The `id` of the finding in that plan's `findings`, the same in every run of the same plans and settings. */
+  finding?: string;
 }
 
 /** One row: an ancestor's indicator or task or project group, and each plan's cell (null: not below it). */
@@ -66,7 +66,7 @@ const verdictOf: ReadonlyArray<[FindingKind, MatrixVerdict]> = [
  * const daixian = getBundledPlan("daixian");
  * const matrix = buildComplianceMatrix(auditMany([daixian]), getAncestorPlans(daixian));
  * matrix.rows[0]?.item.label; // "生产安全事故死亡人数", the national core-1
- * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: 11 }]
+ * matrix.rows[0]?.cells; // [{ verdict: "equal", finding: "daixian/equal-target/national/core-1/core-1" }]
  */
 export function buildComplianceMatrix(reports: readonly AuditReport[], ancestors: readonly Plan[]): ComplianceMatrix {
   checkArguments("buildComplianceMatrix", { reports: [z.array(AuditReportSchema), reports], ancestors: [z.array(PlanSchema), ancestors] });
@@ -95,19 +95,19 @@ export function buildComplianceMatrixUnchecked(reports: readonly AuditReport[], 
 }
 
 interface IndexedFindings {
-  byItem: Map<string, Map<FindingKind, number>>;
+  byItem: Map<string, Map<FindingKind, string>>;
   partial: boolean;
 }
 
 function indexFindings(report: AuditReport): IndexedFindings {
-  const byItem = new Map<string, Map<FindingKind, number>>();
-  report.findings.forEach((finding, index) => {
-    if (finding.referencePlan === null || finding.reference === null) return;
+  const byItem = new Map<string, Map<FindingKind, string>>();
+  for (const finding of report.findings) {
+    if (finding.referencePlan === null || finding.reference === null) continue;
     const key = `${finding.referencePlan.id}\u0000${finding.reference.id}`;
-    const kinds = byItem.get(key) ?? new Map<FindingKind, number>();
-    if (!kinds.has(finding.kind)) kinds.set(finding.kind, index);
+    const kinds = byItem.get(key) ?? new Map<FindingKind, string>();
+    if (!kinds.has(finding.kind)) kinds.set(finding.kind, finding.id);
     byItem.set(key, kinds);
-  });
+  }
   return { byItem, partial: report.findings.some((finding) => finding.kind === "incomplete-document") };
 }
 
@@ -116,10 +116,10 @@ function cellOf(report: AuditReport, findings: IndexedFindings, ancestorId: stri
   if (step?.status !== "aligned") return null;
   const kinds = findings.byItem.get(`${ancestorId}\u0000${itemId}`);
   for (const [kind, verdict] of verdictOf) {
-    const index = kinds?.get(kind);
-    if (index === undefined) continue;
+    const id = kinds?.get(kind);
+    if (id === undefined) continue;
     const absent = verdict === "missing" || verdict === "unconfirmed";
-    return { verdict: findings.partial && absent ? "cannot-judge" : verdict, finding: index };
+    return { verdict: findings.partial && absent ? "cannot-judge" : verdict, finding: id };
   }
   return step.alignment.matches.some((match) => match.reference.id === itemId) ? { verdict: "carried" } : { verdict: "cannot-judge" };
 }

@@ -14,8 +14,9 @@ import { compareTargets } from "../targets/compare-targets.js";
 import { inferDirection } from "../targets/direction.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { isDutyOfOwnLevel } from "./level-duties.js";
+import { withFindingIds } from "./finding-id.js";
 import { formatMessage } from "./messages.js";
-import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type Finding, type FindingDraft, type FindingKind, type Severity } from "./types.js";
+import { findingKinds, type AncestorCoverage, type AuditOptions, type AuditReport, type Coverage, type FindingDraft, type FindingKind, type Severity } from "./types.js";
 
 /**
  * `auditPlan`, with `findAncestors` finding the plans above when the options give none: each entry's
@@ -50,8 +51,8 @@ export function auditPlanUnchecked(subject: Plan, options: AuditOptions & { ance
   const byAncestor = coverage(chain.steps, ancestors, ancestorGroups, ordered);
   const audited = describePlan(subject);
   // Every finding names the plan audited and has a score, null where none applies: one shape for tables.
-  const placed = ordered.map((finding): Finding => ({ auditedPlan: audited, ...finding, score: finding.score ?? null }));
-  return { schemaVersion: 1, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
+  const placed = withFindingIds(ordered.map((finding) => ({ auditedPlan: audited, ...finding, score: finding.score ?? null })));
+  return { schemaVersion: 1, version: chain.version, settings: chain.settings, subject: audited, lang, chain: chain.steps, findings: placed, summary: { ...summarize(ordered), byAncestor } };
 }
 
 /** `auditMany`, with `findAncestors` finding each plan's ancestors, as in `auditPlanFinding`. */

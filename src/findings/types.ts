@@ -1,4 +1,5 @@
 import type { ChainStep } from "../align/align-chain.js";
+import type { AlignSettings } from "../align/settings.js";
 import type { AlignOptions, ItemReference, PlanReference, ReviewMark } from "../align/types.js";
 import type { Knowledge, Plan } from "../model/plan.js";
 import type { ReportLanguage } from "../report/labels.js";
@@ -68,6 +69,11 @@ export type Severity = "error" | "warning" | "info";
 
 /** One thing an auditor should know, with both items and the evidence. */
 export interface Finding {
+  /**
+   * Stable id, made from the plan audited, the kind, the plan above and both items' ids (`src/findings/finding-id.ts`):
+   * the same plans and settings give the same ids; matrix cells name findings by it.
+   */
+  id: string;
   /** The plan audited (the report's subject), on every finding, so that a table of many reports' findings keeps it. */
   auditedPlan: PlanReference;
   kind: FindingKind;
@@ -103,7 +109,7 @@ export interface Finding {
 }
 
 /** A finding as the audit rules make it, before it is placed in its report. */
-export type FindingDraft = Omit<Finding, "auditedPlan" | "score"> & { score?: number };
+export type FindingDraft = Omit<Finding, "id" | "auditedPlan" | "score"> & { score?: number };
 
 /** Options of `auditPlan`; every field has a default. */
 export interface AuditOptions {
@@ -149,6 +155,10 @@ export interface AncestorCoverage {
 export interface AuditReport {
   /** Version of this format (docs/audit-report.schema.json). */
   schemaVersion: 1;
+  /** plan-align's version that made the report. */
+  version: string;
+  /** The options that change the results, defaults filled in; `lang` says the messages' language. */
+  settings: AlignSettings;
   subject: PlanReference;
   /** Language of the findings' messages. */
   lang: ReportLanguage;

@@ -8,8 +8,25 @@ import { KnowledgeSchema, LevelSchema, ProvenanceSchema } from "./plan.js";
 export const PlanReferenceSchema = z.object({ id: z.string(), title: z.string(), level: LevelSchema }).strict();
 /** Kinds of item that are matched. */
 export const ItemKindSchema = z.enum(["indicator", "task", "project", "section"]);
+const ItemTargetSchema = z
+  .object({
+    text: z.string(),
+    comparator: z.enum(["lt", "le", "eq", "ge", "gt"]).optional().describe("How the target bounds its value: lt (<), le (<=), eq (=), ge (>=), gt (>)."),
+    value: z.number().optional(),
+    high: z.number().optional(),
+    unit: z.string().optional(),
+    change: z.enum(["decrease", "increase"]).optional(),
+    direction: z.enum(["lower-better", "higher-better"]).optional(),
+    year: z.int().optional(),
+    unread: z.enum(["no-number", "no-pattern"]).optional(),
+  })
+  .strict()
+  .describe("An indicator's target as written (text) and what was read of it; the read fields are absent when nothing could be (unread says why).");
 const ItemReferenceSchema = z
-  .object({ kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string(), provenance: ProvenanceSchema.optional() })
+  .object({
+    kind: ItemKindSchema, id: z.string(), label: z.string(), text: z.string(), quote: z.string(),
+    provenance: ProvenanceSchema.optional(), target: ItemTargetSchema.optional(),
+  })
   .strict()
   .describe("An item with what a person needs to check it: id, label, text, the exact source quote, and where it was read from when not the document itself.");
 const ReviewMarkSchema = z
@@ -29,6 +46,28 @@ const MatchSchema = z
     review: ReviewMarkSchema.optional(),
   })
   .strict();
+const ThresholdsSchema = z.object({ indicator: z.number(), task: z.number(), project: z.number(), section: z.number() }).strict();
+const SelectionSchema = z
+  .object({
+    method: z.enum(["rank", "threshold"]), floor: z.number(), neighbours: z.number(), standout: z.number(), ratio: z.number(), margin: z.number(),
+    candidateFloor: z.number(), candidateShare: z.number(), candidateCount: z.number(),
+  })
+  .strict();
+const VersionSchema = z.string().describe("plan-align's version (package.json) that made this output.");
+/** The options that change results, defaults filled in: on every JSON output beside the version. */
+export const AlignSettingsSchema = z
+  .object({
+    kinds: z.array(ItemKindSchema),
+    thresholds: ThresholdsSchema,
+    selection: SelectionSchema,
+    scorer: z.enum(["built-in", "custom"]),
+    tokenizer: z.enum(["bigram", "segmenter", "unigram", "custom"]),
+    weights: z.record(z.string(), z.number()).describe("Signal weights given in place of the defaults; empty for the defaults."),
+    synonyms: z.enum(["built-in", "custom"]),
+    review: z.object({ file: z.string().optional(), decisions: z.int().min(0) }).strict().nullable(),
+  })
+  .strict()
+  .describe("The options that change results, defaults filled in.");
 const CandidateSchema = z.object({ subject: ItemReferenceSchema, score: z.number().min(0).max(1) }).strict();
 /** An alignment of two plans, as `alignPlans` returns it. */
 export const AlignmentSchema = z
@@ -42,13 +81,10 @@ export const AlignmentSchema = z
       z.object({ reference: ItemReferenceSchema, candidates: z.array(CandidateSchema.extend({ signals: z.array(SignalSchema) }).strict()) }).strict(),
     ),
     rejected: z.array(MatchSchema),
-    thresholds: z.object({ indicator: z.number(), task: z.number(), project: z.number(), section: z.number() }).strict(),
-    selection: z
-      .object({
-        method: z.enum(["rank", "threshold"]), floor: z.number(), neighbours: z.number(), standout: z.number(), ratio: z.number(), margin: z.number(),
-        candidateFloor: z.number(), candidateShare: z.number(), candidateCount: z.number(),
-      })
-      .strict(),
+    thresholds: ThresholdsSchema,
+    selection: SelectionSchema,
+    version: VersionSchema,
+    settings: AlignSettingsSchema,
   })
   .strict();
 /** One level of a chain: aligned, or skipped with the reason. */
@@ -57,7 +93,9 @@ export const ChainStepSchema = z.union([
   z.object({ reference: PlanReferenceSchema, status: z.literal("skipped"), reason: z.enum(["no-content"]) }).strict(),
 ]);
 /** A plan aligned with each plan above it, as `alignChain` returns it. */
-export const ChainAlignmentSchema = z.object({ subject: PlanReferenceSchema, steps: z.array(ChainStepSchema) }).strict();
+export const ChainAlignmentSchema = z
+  .object({ subject: PlanReferenceSchema, steps: z.array(ChainStepSchema), version: VersionSchema, settings: AlignSettingsSchema })
+  .strict();
 
 export const FindingKindSchema = z.enum([
   "incomplete-document", "missing-indicator", "weaker-target", "equal-target", "stronger-target", "incomparable-target", "later-deadline",
@@ -78,6 +116,7 @@ const CoverageSchema = z
 
 const FindingSchema = z
   .object({
+    id: z.string().describe("Stable id from the plan audited, the kind, the plan above and both items: the same plans and settings give the same ids."),
     auditedPlan: PlanReferenceSchema.describe("The plan audited, the report's subject: on every finding, so that a table of many reports' findings keeps it."),
     kind: FindingKindSchema,
     severity: SeveritySchema,
@@ -109,6 +148,8 @@ const FindingSchema = z
 export const AuditReportSchema = z
   .object({
     schemaVersion: z.literal(1),
+    version: VersionSchema,
+    settings: AlignSettingsSchema,
     subject: PlanReferenceSchema,
     lang: z.enum(["zh", "en"]),
     chain: z.array(ChainStepSchema),

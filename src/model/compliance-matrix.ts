@@ -4,7 +4,9 @@ import { PlanReferenceSchema } from "./audit-report.js";
 /** How a plan stands to one item of an ancestor; see `MatrixVerdict`. */
 export const MatrixVerdictSchema = z.enum(["carried", "equal", "stronger", "weaker", "missing", "unconfirmed", "not-applicable", "cannot-judge", "low-confidence"]);
 
-const MatrixCellSchema = z.object({ verdict: MatrixVerdictSchema, finding: z.int().min(0).optional() }).strict();
+const MatrixCellSchema = z
+  .object({ verdict: MatrixVerdictSchema, finding: z.string().optional().describe("The id of the finding behind the cell in that plan's report; absent for carried.") })
+  .strict();
 
 /** The compliance matrix, as `auditAll` and `buildComplianceMatrix` return it: one cell per row and column. */
 export const ComplianceMatrixSchema = z

@@ -12,8 +12,14 @@ export const FilePathSchema = z.string().min(1);
 /** Report languages: Chinese (the default) and English. */
 export const ReportLanguageSchema = z.enum(["zh", "en"]);
 
-/** Formats of alignments and chains: the four report formats, and `text`, plain text for the terminal. */
-export const ReportFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);
+/**
+ * Formats of alignments and chains: the four report formats, `text`, plain text for the terminal, and
+ * `items-json`, the item table that `csv` writes, as JSON.
+ */
+export const ReportFormatSchema = z.enum(["json", "md", "csv", "html", "text", "items-json"]);
+
+/** Formats of the item table: CSV, or JSON with the version and settings. */
+export const ItemTableFormatSchema = z.enum(["csv", "json"]);
 
 /** Formats of audit reports: the four report formats, and `text`, a short summary for the terminal. */
 export const AuditFormatSchema = z.enum(["json", "md", "csv", "html", "text"]);

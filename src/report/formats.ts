@@ -2,7 +2,7 @@
 import { stringify } from "csv-stringify/browser/esm/sync";
 import escapeHtmlMarkup from "escape-html";
 import type { ReportLanguage } from "./labels.js";
-import { revealBidiControls, stripControlCharacters } from "../text/unsafe-characters.js";
+import { revealBidiControls, revealControlCharacters, stripControlCharacters } from "../text/unsafe-characters.js";
 
 // What every report format needs to stay safe whatever the plans contain. JSON needs nothing here:
 // JSON.stringify escapes controls and lone surrogates, so it parses back to the same text.
@@ -32,11 +32,13 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 
 /**
  * CSV that Excel opens right and any RFC 4180 reader parses back: a BOM (UTF-8, so Chinese is intact),
- * CRLF records, every field with a quote, comma or line break of any kind quoted, formulas defused.
+ * CRLF records, every field with a quote, comma or line break of any kind quoted, formulas defused, and
+ * bidi controls and other controls (tabs and line breaks aside) shown as code points (`[U+202E]`).
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   // With a record delimiter given, csv-stringify quotes only fields holding that delimiter unless asked.
-  return `\uFEFF${stringify(rows.map((row) => row.map(defuseFormula)), { record_delimiter: "windows", quote_record_delimiter: true })}`;
+  const cells = rows.map((row) => row.map((cell) => defuseFormula(revealControlCharacters(cell))));
+  return `\uFEFF${stringify(cells, { record_delimiter: "windows", quote_record_delimiter: true })}`;
 }
 
 // Spreadsheets run a cell as a formula when its first character past whitespace and line breaks is = + - @

@@ -1,11 +1,12 @@
 import type * as z from "zod";
 import type { ChainAlignment, ChainStep } from "../align/align-chain.js";
-import type { Alignment, CandidateList, ItemReference, Match, ReviewMark } from "../align/types.js";
+import type { Alignment, ItemReference, Match } from "../align/types.js";
 import { AlignmentSchema, ChainAlignmentSchema } from "../model/audit-report.js";
 import { checkArguments } from "../model/input-error.js";
 import { RenderOptionsSchema, ReportFormatSchema } from "../model/options.js";
-import type { SignalScore } from "../similarity/types.js";
-import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
+import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText } from "./formats.js";
+import { describeBasis, describeCandidates, describeReview, formatScore } from "./describe-match.js";
+import { formatItemTable, itemRows } from "./item-table.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 
 /**
@@ -35,7 +36,8 @@ export function renderAlignment(alignment: Alignment, format: ReportFormat, opti
   checkArguments("renderAlignment", { alignment: [AlignmentSchema, alignment], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(alignment, null, 2)}\n`;
   const step: ChainStep = { reference: alignment.reference, status: "aligned", alignment };
-  return renderSteps(getLabels(options.lang ?? "zh").title, alignment.subject.id, [step], format, options.lang ?? "zh");
+  if (format === "csv" || format === "items-json") return formatItemTable(itemRows(alignment.subject, [step], getLabels(options.lang ?? "zh")), format === "csv" ? "csv" : "json", alignment.settings);
+  return renderSteps(getLabels(options.lang ?? "zh").title, [step], format, options.lang ?? "zh");
 }
 
 /**
@@ -52,46 +54,20 @@ export function renderChain(chain: ChainAlignment, format: ReportFormat, options
   checkArguments("renderChain", { chain: [ChainAlignmentSchema, chain], format: [ReportFormatSchema, format], options: [RenderOptionsSchema, options] });
   if (format === "json") return `${JSON.stringify(chain, null, 2)}\n`;
   const labels = getLabels(options.lang ?? "zh");
-  return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.subject.id, chain.steps, format, options.lang ?? "zh");
+  if (format === "csv" || format === "items-json") return formatItemTable(itemRows(chain.subject, chain.steps, labels), format === "csv" ? "csv" : "json", chain.settings);
+  return renderSteps(`${labels.chainTitle}: ${chain.subject.title}`, chain.steps, format, options.lang ?? "zh");
 }
 
-function renderSteps(title: string, subjectId: string, steps: readonly ChainStep[], format: Exclude<ReportFormat, "json">, lang: ReportLanguage): string {
+function renderSteps(title: string, steps: readonly ChainStep[], format: "md" | "text" | "html", lang: ReportLanguage): string {
   const labels = getLabels(lang);
   switch (format) {
     case "md":
       return `${[`# ${markdownCell(title)}`, ...steps.map((step) => markdownStep(step, labels, steps.length > 1))].join("\n\n")}\n`;
-    case "csv":
-      return csvOf(subjectId, steps, labels);
     case "text":
       return terminalText(`${[title, ...steps.map((step) => textStep(step, labels, steps.length > 1))].join("\n\n")}\n`);
     case "html":
       return htmlPage(title, steps.map((step) => htmlStep(step, labels, steps.length > 1)).join("\n"), lang);
   }
-}
-
-const formatScore = (score: number) => score.toFixed(2);
-
-/** Why a match was made: the rule that accepted it, then each signal's value and weight. */
-function describeBasis(match: Match, labels: Labels): string {
-  return `${labels.ruleColumn}: ${labels.rule[match.rule]}; ${describeSignals(match.signals, labels)}`;
-}
-
-function describeSignals(signals: readonly SignalScore[], labels: Labels): string {
-  return signals
-    .map((signal) => `${labels.signal[signal.name as keyof Labels["signal"]] ?? signal.name} ${formatScore(signal.value)}×${signal.weight}${signal.note === undefined ? "" : ` (${signal.note})`}`)
-    .join("; ");
-}
-
-/** A reference item's candidates, the best first, with their scores. */
-function describeCandidates(entry: CandidateList, labels: Labels): string {
-  return entry.candidates.map((candidate) => `${candidate.subject.id} ${candidate.subject.label} (${formatScore(candidate.score)})`).join(labels.listSeparator);
-}
-
-/** The reviewer's decision on a match, in words, with the note; empty when unreviewed. */
-export function describeReview({ review }: { review?: ReviewMark | undefined }, labels: Labels): string {
-  if (review === undefined) return "";
-  const note = review.note === undefined ? "" : `: ${review.note}`;
-  return `${labels.reviewDecision[review.decision]}${note}`;
 }
 
 const planLine = (labels: Labels, role: "reference" | "subject", plan: { id: string; title: string }) =>
@@ -161,39 +137,6 @@ function textStep(step: ChainStep, labels: Labels, inChain: boolean): string {
     ...(alignment.rejected.length === 0 ? [] : section(labels.rejected, alignment.rejected.map((match) => `${pair(match)} (${oneLine(describeReview(match, labels))})`))),
     ...(["reference", "subject"] as const).flatMap((role) => section(`${labels.unmatched}: ${labels[role]}`, alignment.unmatched[role].map((entry) => `[${labels.kind[entry.kind]}] ${item(entry)}`))),
   ].join("\n");
-}
-
-/** The columns of alignments in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
-const pairColumns = [
-  "reference_plan", "subject_plan", "status", "status_label", "kind", "kind_label", "reference_id", "reference_text", "reference_quote",
-  "subject_id", "subject_text", "subject_quote", "score", "rule", "basis_label", "review", "review_label",
-] as const;
-type PairRow = Record<(typeof pairColumns)[number], string>;
-
-/** One row per match, pair rejected in review and candidate, and one per skipped level. */
-function csvOf(subjectId: string, steps: readonly ChainStep[], labels: Labels): string {
-  const empty = Object.fromEntries(pairColumns.map((column) => [column, ""])) as PairRow;
-  const items = (reference: ItemReference, subject: ItemReference) => ({
-    reference_id: reference.id, reference_text: reference.text, reference_quote: reference.quote,
-    subject_id: subject.id, subject_text: subject.text, subject_quote: subject.quote,
-  });
-  const rows = steps.flatMap((step): PairRow[] => {
-    const plans = { reference_plan: step.reference.id, subject_plan: subjectId };
-    if (step.status === "skipped") {
-      return [{ ...empty, ...plans, status: "skipped", status_label: labels.statusSkipped, basis_label: labels.skipped[step.reason] }];
-    }
-    const pair = (match: Match, status: "matched" | "rejected"): PairRow => ({
-      ...plans, status, status_label: status === "matched" ? labels.matches : labels.rejected, kind: match.kind, kind_label: labels.kind[match.kind],
-      ...items(match.reference, match.subject), score: String(match.score), rule: match.rule, basis_label: describeBasis(match, labels),
-      review: match.review?.decision ?? "", review_label: describeReview(match, labels),
-    });
-    const candidates = step.alignment.candidates.flatMap((entry) => entry.candidates.map((candidate): PairRow => ({
-      ...empty, ...plans, status: "candidate", status_label: labels.candidateStatus, kind: entry.reference.kind, kind_label: labels.kind[entry.reference.kind],
-      ...items(entry.reference, candidate.subject), score: String(candidate.score), basis_label: describeSignals(candidate.signals, labels),
-    })));
-    return [...step.alignment.matches.map((match) => pair(match, "matched")), ...step.alignment.rejected.map((match) => pair(match, "rejected")), ...candidates];
-  });
-  return toCsv([[...pairColumns], ...rows.map((row) => pairColumns.map((column) => row[column]))]);
 }
 
 function htmlItem(reference: ItemReference): string {

@@ -9,7 +9,8 @@ import { AuditFormatSchema } from "../model/options.js";
 import { parseTarget } from "../targets/parse-target.js";
 import { escapeHtml, htmlPage, markdownCell, markdownTable, terminalText, toCsv } from "./formats.js";
 import { getLabels, type Labels } from "./labels.js";
-import { describeReview } from "./render-alignment.js";
+import { describeReview } from "./describe-match.js";
+import { targetCells, targetColumns, type TargetColumn } from "./item-table.js";
 import { diffWords } from "./word-diff.js";
 
 /**
@@ -151,8 +152,8 @@ function renderMarkdown(report: AuditReport, labels: Labels): string {
 
 /** The columns of findings in CSV, named for programs (stable whatever the language); docs/formats.md says what each holds. */
 const findingColumns = [
-  "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
-  "reference_id", "reference_text", "reference_quote", "reference_note", "subject_id", "subject_text", "subject_quote",
+  "finding_id", "audited_plan", "plan", "reference_plan", "reference_plan_title", "severity", "severity_label", "kind", "kind_label",
+  "reference_id", "reference_text", "reference_quote", "reference_note", ...targetColumns("reference"), "subject_id", "subject_text", "subject_quote", ...targetColumns("subject"),
   "expected", "actual", "verdict", "score", "candidate_ids", "candidates", "review", "review_label", "message", "file",
 ] as const;
 
@@ -170,7 +171,8 @@ export function renderFindingsCsv(reports: readonly AuditReport[], reading: Batc
     const labels = getLabels(report.lang);
     return report.findings.map((finding) => {
       const row: FindingRow = {
-        audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
+        ...targetTexts("reference", finding.reference), ...targetTexts("subject", finding.subject),
+        finding_id: finding.id, audited_plan: finding.auditedPlan.id, plan: finding.plan.id,
         reference_plan: finding.referencePlan?.id ?? "", reference_plan_title: finding.referencePlan?.title ?? "",
         severity: finding.severity, severity_label: labels.severity[finding.severity], kind: finding.kind, kind_label: labels.findingKind[finding.kind],
         reference_id: finding.reference?.id ?? "", reference_text: referenceText(finding, labels), reference_quote: finding.reference?.quote ?? "", reference_note: provenanceLine(finding.reference, labels, report.lang),
@@ -185,6 +187,12 @@ export function renderFindingsCsv(reports: readonly AuditReport[], reading: Batc
     });
   });
   return toCsv([[...findingColumns], ...rows, ...leftOutRows(reading, getLabels(reports[0]?.lang ?? "zh"))]);
+}
+
+/** An item's target cells as CSV text, empty where it has none. */
+function targetTexts<Prefix extends "reference" | "subject">(prefix: Prefix, item: ItemReference | null): Record<TargetColumn<Prefix>, string> {
+  const cells = Object.entries(targetCells(prefix, item?.target)).map(([column, value]) => [column, value === null ? "" : String(value)]);
+  return Object.fromEntries(cells) as Record<TargetColumn<Prefix>, string>;
 }
 
 /** A findings row per input a batch left out: its kind, a severity (an unread file is an error, a skipped one is said), why, and the file. */
@@ -213,12 +221,11 @@ h3 { margin-bottom: .2rem; }
 
 /**
  * The body of an audit's HTML page: the summary, target charts, findings and side-by-side sections, every
- * text escaped. Each finding's row has the id `findingIdPrefix` and its index in `report.findings`, for links
- * to it; `audit-all`'s page shows every plan's audit with these sections, each with its own prefix.
+ * text escaped. Each finding's row has the id `findingIdPrefix` and the finding's id, for links to it;
+ * `audit-all`'s page shows every plan's audit with these sections (finding ids are unique in a batch).
  */
 export function auditHtmlSections(report: AuditReport, findingIdPrefix: string): string {
   const labels = getLabels(report.lang);
-  const position = new Map(report.findings.map((finding, index) => [finding, index]));
   const badge = (severity: Severity) => `<span class="badge ${severity}">${escapeHtml(labels.severity[severity])}</span>`;
   const item = (reference: ItemReference | null) =>
     reference === null ? "" : `<span class="id">${escapeHtml(reference.id)}</span> ${escapeHtml(reference.text)}<blockquote>${escapeHtml(reference.quote)}</blockquote>${provenanceHtml(reference, labels, report.lang)}`;
@@ -231,7 +238,7 @@ export function auditHtmlSections(report: AuditReport, findingIdPrefix: string):
 ${listed.length === 0 ? `<p>${escapeHtml(labels.noFindings)}</p>` : `<table>
 <thead><tr><th>${escapeHtml(labels.severityColumn)}</th><th>${escapeHtml(labels.kindFindingColumn)}</th><th>${escapeHtml(labels.message)}</th><th>${escapeHtml(labels.reference)}</th><th>${escapeHtml(labels.subject)}</th></tr></thead>
 <tbody>
-${listed.map((finding) => `<tr id="${escapeHtml(`${findingIdPrefix}${position.get(finding) ?? ""}`)}"><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
+${listed.map((finding) => `<tr id="${escapeHtml(`${findingIdPrefix}${finding.id}`)}"><td>${badge(finding.severity)}</td><td>${escapeHtml(labels.findingKind[finding.kind])}${finding.review === undefined ? "" : `<span class="review">${escapeHtml(describeReview(finding, labels))}</span>`}</td><td>${escapeHtml(finding.message)}</td><td>${item(finding.reference)}${finding.items === undefined ? "" : `<p>${escapeHtml(foldedLine(finding.items, labels))}</p>`}</td><td>${finding.candidates === undefined ? item(finding.subject) : escapeHtml(candidatesLine(finding.candidates, labels))}</td></tr>`).join("\n")}
 </tbody>
 </table>`}`;
   return [summary, targetCharts(report, labels), findings, sideBySide(report, labels)].join("\n");

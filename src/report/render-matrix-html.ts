@@ -130,7 +130,8 @@ function extentMark(known: ReturnType<typeof partlyKnown>, labels: Labels): stri
 }
 
 const planAnchor = (column: number) => `plan-${column}`;
-const findingAnchorPrefix = (column: number) => `f-${column}-`;
+// Finding ids are unique in a batch (each starts with the plan audited), so one prefix serves every section.
+const findingAnchorPrefix = "f-";
 
 function matrixTable(matrix: ComplianceMatrix, columns: readonly Column[], repeated: (column: Column) => boolean, plans: ReadonlyMap<string, Plan>, compact: boolean, labels: Labels): string {
   const words = labels.batchPage;
@@ -177,9 +178,9 @@ ${rows.join("\n")}
 function matrixCell(cell: MatrixCell | null, column: Column, index: number, compact: boolean, labels: Labels): string {
   if (cell === null) return `<td class="none"></td>`;
   const text = escapeHtml(compact ? labels.matrixSymbol[cell.verdict] : labels.matrixVerdict[cell.verdict]);
-  const finding = cell.finding === undefined ? undefined : column.report.findings[cell.finding];
-  const target = finding === undefined ? undefined : finding.group === undefined ? `${findingAnchorPrefix(index)}${cell.finding}` : planAnchor(index);
-  const inner = target === undefined ? text : `<a href="#${target}">${text}</a>`;
+  const finding = cell.finding === undefined ? undefined : column.report.findings.find((each) => each.id === cell.finding);
+  const target = finding === undefined ? undefined : finding.group === undefined ? `${findingAnchorPrefix}${finding.id}` : planAnchor(index);
+  const inner = target === undefined ? text : `<a href="#${escapeHtml(target)}">${text}</a>`;
   return `<td style="background:${verdictColour[cell.verdict]}" title="${escapeHtml(`${column.place}: ${labels.matrixVerdict[cell.verdict]}`)}">${inner}</td>`;
 }
 
@@ -193,7 +194,7 @@ function planSections(columns: readonly Column[], repeated: (column: Column) => 
     const id = repeated(column) ? ` <span class="id">${escapeHtml(report.subject.id)}</span>` : "";
     const note = column.known === undefined ? "" : `<p class="extent-note">${escapeHtml(column.known.note)}</p>`;
     return `<details class="plan" id="${planAnchor(index)}"><summary><span class="place">${escapeHtml(column.place)}</span>${id} ${escapeHtml(report.subject.title)}${extentMark(column.known, labels)} ${badges}</summary>
-${note}${auditHtmlSections(report, findingAnchorPrefix(index))}
+${note}${auditHtmlSections(report, findingAnchorPrefix)}
 </details>`;
   });
   return `<h2 class="plans">${escapeHtml(words.plansTitle)}</h2>\n<p class="hint">${escapeHtml(words.plansHint)}</p>\n${sections.join("\n")}`;

@@ -20,8 +20,8 @@ export type { MatrixPageOptions } from "./render-matrix-html.js";
 export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
 
 /**
- * Renders the compliance matrix. CSV: one row per ancestor item, two columns per plan, its verdict's id and
- * the verdict in words (with a BOM, so Excel reads the Chinese; columns in docs/formats.md). HTML: the page
+ * Renders the compliance matrix. CSV: one row per ancestor item, three columns per plan, its verdict's id,
+ * the verdict in words and the id of the finding behind it (with a BOM, so Excel reads the Chinese; columns in docs/formats.md). HTML: the page
  * a bureau hands on, printable on A4: a header with the date, version and settings; a heat map with columns
  * headed by place, each plan's totals, plans known only in part marked, each cell linking to the finding
  * behind it; below it, every plan's audit with its evidence as `renderAudit(…, "html")` shows it, in a
@@ -35,7 +35,7 @@ export type MatrixFormat = z.infer<typeof MatrixFormatSchema>;
  * @example
  * const { reports, matrix } = auditAll([getBundledPlan("daixian"), getBundledPlan("nanyang")]);
  * const csv = renderMatrix(matrix, reports, "csv");
- * csv.split("\r\n")[1]; // "national,“十四五”国家应急体系规划,indicator,指标,core-1,生产安全事故死亡人数,equal,与上级一致,weaker,弱于上级"
+ * csv.split("\r\n")[1]; // "national,“十四五”国家应急体系规划,indicator,指标,core-1,生产安全事故死亡人数,equal,与上级一致,daixian/equal-target/national/core-1/core-1,weaker,弱于上级,nanyang/weaker-target/national/core-1/core-1"
  */
 export function renderMatrix(
   matrix: ComplianceMatrix, reports: readonly AuditReport[], format: MatrixFormat, lang: ReportLanguage = "zh", reading: BatchReading = nothingLeftOut, page: MatrixPageOptions = {},
@@ -46,10 +46,12 @@ export function renderMatrix(
   });
   const labels = getLabels(lang);
   if (format === "csv") {
-    // Columns named for programs; per plan its verdict id (empty where the plan is not below the ancestor) and the words.
-    const header = ["ancestor_plan", "ancestor_title", "item_kind", "item_kind_label", "item_id", "item_label", ...matrix.columns.flatMap((plan) => [plan.id, `${plan.id}_label`])];
-    const verdicts = (cell: ComplianceMatrix["rows"][number]["cells"][number]) => (cell === null ? ["", labels.matrixNotBelow] : [cell.verdict, labels.matrixVerdict[cell.verdict]]);
-    const noVerdicts = matrix.columns.flatMap(() => ["", ""]);
+    // Columns named for programs; per plan its verdict id (empty where the plan is not below the ancestor), the
+    // words, and the id of the finding behind it, which joins the findings table (`finding_id`).
+    const header = ["ancestor_plan", "ancestor_title", "item_kind", "item_kind_label", "item_id", "item_label", ...matrix.columns.flatMap((plan) => [plan.id, `${plan.id}_label`, `${plan.id}_finding`])];
+    const verdicts = (cell: ComplianceMatrix["rows"][number]["cells"][number]) =>
+      (cell === null ? ["", labels.matrixNotBelow, ""] : [cell.verdict, labels.matrixVerdict[cell.verdict], cell.finding ?? ""]);
+    const noVerdicts = matrix.columns.flatMap(() => ["", "", ""]);
     const leftOut = [
       ...reading.unreadable.map((input) => ["", "", "unreadable", labels.inputNotAudited.unreadable, input.file, input.reason.join("\n"), ...noVerdicts]),
       ...reading.skipped.map((input) => ["", "", "skipped", labels.inputNotAudited.skipped, input.file, input.reason, ...noVerdicts]),

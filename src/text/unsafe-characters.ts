@@ -28,5 +28,19 @@ const bidiControl = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
  * text then displays in the order it is stored, and a reader sees that the source held such a control.
  */
 export function revealBidiControls(text: string): string {
-  return text.replace(bidiControl, (control) => `[U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}]`);
+  return text.replace(bidiControl, codePoint);
+}
+
+const codePoint = (character: string) => `[U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}]`;
+
+// C0 and C1 controls (DEL included) but the line breaks and tab a spreadsheet cell may hold.
+const cellControl = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+
+/**
+ * Text for a spreadsheet cell: every bidi control and every control but tab, line feed and carriage return
+ * shown as its code point in brackets, as `revealBidiControls` does, so that a reader of the CSV in Excel
+ * sees that the source held one and nothing reorders or rewrites the cell.
+ */
+export function revealControlCharacters(text: string): string {
+  return revealBidiControls(text).replace(cellControl, codePoint);
 }
