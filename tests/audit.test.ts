@@ -92,6 +92,15 @@ describe("auditing 南阳 against 河南省 and the nation", () => {
     expect(nationalLine).not.toMatch(/任务 无|工程 无/u);
   });
 
+  it("tells a national group with no counterpart as weak evidence, since only its heading is known", () => {
+    const missing = find(report, "missing-task").filter((finding) => finding.referencePlan?.id === "national" && finding.reference?.kind === "section");
+    expect(missing.length).toBeGreaterThan(0);
+    for (const finding of missing) {
+      expect(finding.severity).toBe("info");
+      expect(finding.message).toContain("只知标题");
+    }
+  });
+
   it("counts a group matched below the confidence level apart from those carried, and tells it as low-confidence", () => {
     const national = report.summary.byAncestor.find((entry) => entry.plan.id === "national")!;
     const low = find(report, "low-confidence-match").filter((finding) => finding.referencePlan?.id === "national");

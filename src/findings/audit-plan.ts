@@ -145,10 +145,14 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
     const indicator = referenceIndicators.get(item.id);
     const essential = kind === "missing-indicator" && (indicator?.nature === "binding" || indicator?.origin === "core");
     const hidden = kind === "missing-indicator" && omittedTable !== undefined;
+    // A group of a part known by its headings only (the nation's seven task groups) is compared by its
+    // heading alone: weak evidence of an absence, told as such.
+    const headingOnly = item.kind === "section" && knownParts(reference)[kind === "missing-project" ? "projects" : "tasks"] === "groups";
     let message = formatMessage(kind, lang, values({ reference: item, subject: null }));
     if (hidden) message += getLabels(lang).omittedNote.replace("{what}", omittedTable.what);
     if (incomplete) message += partialNote;
-    const severity: Severity = incomplete ? "info" : essential && !hidden ? "error" : "warning";
+    else if (headingOnly) message += getLabels(lang).headingOnlyNote;
+    const severity: Severity = incomplete || headingOnly ? "info" : essential && !hidden ? "error" : "warning";
     findings.push({
       ...base, kind, severity, reference: item, subject: null,
       ...(indicator?.unverified === true ? { unverified: true as const } : {}), message,
