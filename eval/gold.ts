@@ -91,6 +91,8 @@ export interface SetScore {
   precision: number;
   recall: number;
   f1: number;
+  /** Pairs found that gold marks optional (defensible but partial): false positives under the required-only convention, neither hit nor miss under the other. */
+  optionalFound: number;
   /** The pairs that differ from gold, for reading. */
   extra: string[];
   missed: string[];
@@ -116,6 +118,7 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
       .map((match) => key(match.reference.id, match.subject.id)),
   );
   const gold = new Set(set.pairs.map((pair) => key(pair.reference, pair.subject)));
+  const optional = new Set((set.optional ?? []).map((pair) => key(pair.reference, pair.subject)));
   const truePositives = [...found].filter((pair) => gold.has(pair)).length;
   const goldUnmatched = new Set(set.unmatched.reference);
   const missing = alignment.unmatched.reference.filter((item) => inReference.has(item.id));
@@ -127,6 +130,7 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
     falsePositives: found.size - truePositives,
     falseNegatives: gold.size - truePositives,
     ...measures(truePositives, found.size - truePositives, gold.size - truePositives),
+    optionalFound: [...found].filter((pair) => optional.has(pair)).length,
     extra: [...found].filter((pair) => !gold.has(pair)),
     missed: [...gold].filter((pair) => !found.has(pair)),
     missing: { reported: missing.length, correct: missing.filter((item) => goldUnmatched.has(item.id)).length },
@@ -145,12 +149,25 @@ export function measures(truePositives: number, falsePositives: number, falseNeg
   return { precision, recall, f1 };
 }
 
+/**
+ * How pairs gold marks optional count: `required` (the floors' convention) takes a found optional pair as a
+ * false positive; `optional-neutral` counts it neither as a hit nor as a miss.
+ */
+export type GoldConvention = "required" | "optional-neutral";
+
+/** A set's measures under a convention. */
+export function measuresUnder(score: Pick<SetScore, "truePositives" | "falsePositives" | "falseNegatives" | "optionalFound">, convention: GoldConvention) {
+  const falsePositives = convention === "required" ? score.falsePositives : score.falsePositives - score.optionalFound;
+  return measures(score.truePositives, falsePositives, score.falseNegatives);
+}
+
 /** Micro-averaged measures over the sets of one category: every gold pair counts once. */
-export function summarize(scores: readonly SetScore[], category: GoldCategory) {
+export function summarize(scores: readonly SetScore[], category: GoldCategory, convention: GoldConvention = "required") {
   const inCategory = scores.filter((score) => score.category === category);
-  const sum = (field: "truePositives" | "falsePositives" | "falseNegatives") =>
+  const sum = (field: "truePositives" | "falsePositives" | "falseNegatives" | "optionalFound") =>
     inCategory.reduce((total, score) => total + score[field], 0);
-  return { category, sets: inCategory.length, ...measures(sum("truePositives"), sum("falsePositives"), sum("falseNegatives")) };
+  const total = { truePositives: sum("truePositives"), falsePositives: sum("falsePositives"), falseNegatives: sum("falseNegatives"), optionalFound: sum("optionalFound") };
+  return { category, sets: inCategory.length, ...measuresUnder(total, convention) };
 }
 
 export interface SetRanking {

@@ -10,7 +10,8 @@ import { comparableForm, variants } from "./variants.js";
 import { extractionSources, readSource, scoreExtraction } from "./extraction.js";
 import { layoutsDirectory, metadataFields, openingsDirectory, scoreMetadata, type MetadataScore } from "./metadata.js";
 import { measureAgreement } from "./agreement.js";
-import { categoryOf, loadGoldSets, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
+import { runBaseline, summarizeBaseline } from "./baseline.js";
+import { categoryOf, loadGoldSets, measuresUnder, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
@@ -53,6 +54,30 @@ function printFindingQuality(scores: readonly SetScore[]) {
   console.log(`${"all".padEnd(30)} ${String(reported).padStart(8)} ${String(correct).padStart(8)} ${(reported === 0 ? "—" : percent(correct / reported)).padStart(10)}   ${String(unconfirmed.reported).padStart(11)} ${String(unconfirmed.withGoldCounterpart).padStart(17)} ${String(unconfirmed.withGoldCandidate).padStart(22)}`);
 }
 
+/**
+ * plan-align beside the plain baseline (eval/baseline.ts), computed in this run, on every task and project
+ * set: F1 with required pairs only (the floors' convention) and with gold's optional pairs neutral.
+ */
+function printBeside(sets: readonly GoldSet[], scores: readonly SetScore[]) {
+  const baseline = runBaseline(sets);
+  console.log(`\nplan-align beside the plain baseline (jieba words, TF-IDF cosine, best counterpart both ways at ≥ ${baseline.threshold.toFixed(2)}, the threshold chosen on the tuning sets)`);
+  console.log(`${"set".padEnd(30)} ${"use".padEnd(8)} ${"plan-align P/R/F1".padStart(23)} ${"F1 opt.".padStart(7)}   ${"baseline P/R/F1".padStart(23)} ${"F1 opt.".padStart(7)}`);
+  const row = (name: string, use: string, ours: ReturnType<typeof measuresUnder>, oursOptional: ReturnType<typeof measuresUnder>, theirs: ReturnType<typeof measuresUnder>, theirsOptional: ReturnType<typeof measuresUnder>) =>
+    console.log(`${name.padEnd(30)} ${use.padEnd(8)} ${percent(ours.precision)} ${percent(ours.recall)} ${percent(ours.f1)} ${percent(oursOptional.f1)}   ${percent(theirs.precision)} ${percent(theirs.recall)} ${percent(theirs.f1)} ${percent(theirsOptional.f1)}`);
+  const taskScores = scores.filter((score) => score.category === "tasks");
+  for (const [index, score] of taskScores.entries()) {
+    const theirs = baseline.scores[index]!;
+    const use = sets.find((set) => set.name === score.name)?.tuning === true ? "tuning" : "held-out";
+    row(score.name, use, measuresUnder(score, "required"), measuresUnder(score, "optional-neutral"), measuresUnder(theirs, "required"), measuresUnder(theirs, "optional-neutral"));
+  }
+  for (const tuning of [true, false]) {
+    const names = new Set(sets.filter((set) => (set.tuning === true) === tuning).map((set) => set.name));
+    const ours = taskScores.filter((score) => names.has(score.name));
+    const theirs = baseline.scores.filter((score) => names.has(score.name));
+    row(`  ${tuning ? "tuning" : "held-out"} sets (micro)`, "", summarize(ours, "tasks"), summarize(ours, "tasks", "optional-neutral"), summarizeBaseline(theirs), summarizeBaseline(theirs, "optional-neutral"));
+  }
+}
+
 function jiebaTokenizer(): Tokenizer {
   const jieba = Jieba.withDict(dict);
   jieba.loadDict(readFileSync(path.join(import.meta.dirname, "..", "data", "text", "domain-words.txt")));
@@ -71,6 +96,7 @@ const verbose = process.argv.includes("--verbose");
 const defaultScores = sets.map((set) => scoreGoldSet(set));
 printTable("default (bigram tokens, selection by rank)", sets, defaultScores, verbose);
 printFindingQuality(defaultScores);
+printBeside(sets, defaultScores);
 // The matcher before selection by rank: the threshold alone, with the work-item weights of version 0.1.
 const previousWorkItemWeights = { label: 0.3, tokens: 0.2, body: 0.4, content: 0, terms: 0, context: 0.1 };
 const previous = (set: GoldSet) =>
