@@ -1,6 +1,6 @@
 import type { SignalWeights } from "../similarity/scorer.js";
 import type { ItemKind } from "../similarity/types.js";
-import type { TokenizerName } from "../text/tokenize.js";
+import { defaultTokenizerName, type TokenizerName } from "../text/tokenize.js";
 import type { AlignOptions, AlignThresholds, SelectionOptions } from "./types.js";
 
 /**
@@ -27,7 +27,7 @@ export interface AlignSettings {
 /** The settings of an alignment made with `options`, its thresholds and selection as resolved. */
 export function describeSettings(options: AlignOptions, kinds: readonly ItemKind[], thresholds: AlignThresholds, selection: SelectionOptions): AlignSettings {
   const { scorerOptions = {}, review } = options;
-  const tokenizer = scorerOptions.tokenizer ?? "bigram";
+  const tokenizer = scorerOptions.tokenizer ?? defaultTokenizerName;
   return {
     kinds: [...kinds],
     thresholds: { ...thresholds },

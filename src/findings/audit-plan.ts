@@ -120,6 +120,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
   // A subject whose source omits its indicator table ("主要指标(略)") may have what seems missing; so may a
   // subject of which only a skeleton is known (山西省, 河南省): those are not reported as errors.
   const omittedTable = subject.omissions.find((omission) => omission.what.includes("指标"));
+  const referenceKnown = knownParts(reference);
   // What a cut-off copy or a skeleton seems to lack may lie beyond what is known of it: for the record only.
   const incomplete = subject.content !== "complete";
   const partialNote = subject.content === "partial" ? getLabels(lang).truncatedNote : getLabels(lang).incompleteNote;
@@ -147,7 +148,7 @@ function stepFindings(alignment: Alignment, reference: Plan, subject: Plan, grou
     const hidden = kind === "missing-indicator" && omittedTable !== undefined;
     // A group of a part known by its headings only (the nation's seven task groups) is compared by its
     // heading alone: weak evidence of an absence, told as such.
-    const headingOnly = item.kind === "section" && knownParts(reference)[kind === "missing-project" ? "projects" : "tasks"] === "groups";
+    const headingOnly = item.kind === "section" && referenceKnown[kind === "missing-project" ? "projects" : "tasks"] === "groups";
     let message = formatMessage(kind, lang, values({ reference: item, subject: null }));
     if (hidden) message += getLabels(lang).omittedNote.replace("{what}", omittedTable.what);
     if (incomplete) message += partialNote;

@@ -56,6 +56,9 @@ type ItemColumn = (typeof itemColumns)[number];
 /** One row: text cells, numbers for score and target values, signals as a list; null where a cell is empty. */
 export type ItemRow = Record<Exclude<ItemColumn, "signals">, string | number | null> & { signals: SignalScore[] | null };
 
+/** A row with every cell empty, which each kind of row fills in. */
+const empty = Object.freeze(Object.fromEntries(itemColumns.map((column) => [column, null])) as ItemRow);
+
 /**
  * The item table of a plan's alignments with the plans above it (or of one alignment, as one step): per step,
  * a row per match (`matched`), per pair rejected in review (`rejected`) and per candidate of an item without a
@@ -64,7 +67,6 @@ export type ItemRow = Record<Exclude<ItemColumn, "signals">, string | number | n
  * status `matched` or `unmatched`.
  */
 export function itemRows(subject: PlanReference, steps: readonly ChainStep[], labels: Labels): ItemRow[] {
-  const empty = Object.fromEntries(itemColumns.map((column) => [column, null])) as ItemRow;
   const side = (prefix: "reference" | "subject", item: ItemReference) => ({
     [`${prefix}_id`]: item.id, [`${prefix}_text`]: item.text, [`${prefix}_quote`]: item.quote, ...targetCells(prefix, item.target),
   });
@@ -99,7 +101,6 @@ export function itemRows(subject: PlanReference, steps: readonly ChainStep[], la
 
 /** Rows of a batch's inputs not audited: status `unreadable` or `skipped`, the file, and why as `basis_label`. */
 function leftOutRows(reading: BatchReading, labels: Labels): ItemRow[] {
-  const empty = Object.fromEntries(itemColumns.map((column) => [column, null])) as ItemRow;
   return [
     ...reading.unreadable.map((input): ItemRow => ({ ...empty, status: "unreadable", status_label: labels.inputNotAudited.unreadable, basis_label: input.reason.join("\n"), file: input.file })),
     ...reading.skipped.map((input): ItemRow => ({ ...empty, status: "skipped", status_label: labels.inputNotAudited.skipped, basis_label: input.reason, file: input.file })),

@@ -1,13 +1,12 @@
 import type { ComplianceMatrix, MatrixCell, MatrixVerdict } from "../corpus/compliance-matrix.js";
-import type { AuditReport, Severity } from "../findings/types.js";
+import type { AuditReport, Finding, Severity } from "../findings/types.js";
 import type { BatchReading } from "../model/batch-reading.js";
 import { knownParts, type Plan } from "../model/plan.js";
 import { escapeHtml, htmlPage } from "./formats.js";
 import { getLabels, type Labels, type ReportLanguage } from "./labels.js";
 import { auditHtmlSections, auditStyle } from "./render-audit.js";
 import { batchReadingHtml } from "./render-batch.js";
-// Inlined by the build, so the page says which version made it wherever the package is installed.
-import { version } from "../../package.json";
+import { version } from "../model/version.js";
 
 // `audit-all`'s HTML page, the one a bureau hands on: who made it when and how, the compliance matrix with
 // each plan's totals, and every plan's own audit with its evidence, as `audit --format html` shows it.
@@ -63,6 +62,8 @@ interface Column {
   report: AuditReport;
   place: string;
   known: ReturnType<typeof partlyKnown>;
+  /** The report's findings by id, for the cells that name them. */
+  findings: ReadonlyMap<string, Finding>;
 }
 
 /**
@@ -78,6 +79,7 @@ export function renderMatrixPage(matrix: ComplianceMatrix, reports: readonly Aud
     report,
     place: plans.get(report.subject.id)?.jurisdiction.name ?? report.subject.title,
     known: partlyKnown(plans.get(report.subject.id), report, labels),
+    findings: new Map(report.findings.map((finding) => [finding.id, finding])),
   }));
   // Two plans of one place (a plan and a copy of it, a plan and its implementation plan) are told apart by id.
   const places = new Map<string, number>();
@@ -158,10 +160,12 @@ function matrixTable(matrix: ComplianceMatrix, columns: readonly Column[], repea
   ];
   const width = columns.length + 1;
   let ancestor = "";
-  const rows = matrix.rows.map((row) => {
+  const ancestorHeading = (row: ComplianceMatrix["rows"][number]) => {
     const known = partlyKnown(plans.get(row.ancestor.id), undefined, labels);
-    const heading = row.ancestor.id === ancestor ? ""
-      : `<tr class="ancestor"><th class="ancestor" colspan="${width}">${escapeHtml(row.ancestor.title)}${extentMark(known, labels)}${known === undefined ? "" : `<div class="extent-note">${escapeHtml(known.note)}</div>`}</th></tr>`;
+    return `<tr class="ancestor"><th class="ancestor" colspan="${width}">${escapeHtml(row.ancestor.title)}${extentMark(known, labels)}${known === undefined ? "" : `<div class="extent-note">${escapeHtml(known.note)}</div>`}</th></tr>`;
+  };
+  const rows = matrix.rows.map((row) => {
+    const heading = row.ancestor.id === ancestor ? "" : ancestorHeading(row);
     ancestor = row.ancestor.id;
     return `${heading}<tr><th class="item">${escapeHtml(`${labels.itemKind[row.item.kind]} ${row.item.label}`)}</th>${row.cells.map((cell, column) => matrixCell(cell, columns[column]!, column, compact, labels)).join("")}</tr>`;
   });
@@ -178,7 +182,7 @@ ${rows.join("\n")}
 function matrixCell(cell: MatrixCell | null, column: Column, index: number, compact: boolean, labels: Labels): string {
   if (cell === null) return `<td class="none"></td>`;
   const text = escapeHtml(compact ? labels.matrixSymbol[cell.verdict] : labels.matrixVerdict[cell.verdict]);
-  const finding = cell.finding === undefined ? undefined : column.report.findings.find((each) => each.id === cell.finding);
+  const finding = cell.finding === undefined ? undefined : column.findings.get(cell.finding);
   const target = finding === undefined ? undefined : finding.group === undefined ? `${findingAnchorPrefix}${finding.id}` : planAnchor(index);
   const inner = target === undefined ? text : `<a href="#${escapeHtml(target)}">${text}</a>`;
   return `<td style="background:${verdictColour[cell.verdict]}" title="${escapeHtml(`${column.place}: ${labels.matrixVerdict[cell.verdict]}`)}">${inner}</td>`;

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
-import { getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
+import { defaultTokenizerName, getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
 import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
@@ -98,7 +98,7 @@ interface ItemVectors {
  */
 export function createScorer(options: ScorerOptions = {}): Scorer {
   checkArguments("createScorer", { options: [CreateScorerOptionsSchema, options] });
-  const tokenizer = typeof options.tokenizer === "function" ? options.tokenizer : getTokenizer(options.tokenizer ?? "bigram");
+  const tokenizer = typeof options.tokenizer === "function" ? options.tokenizer : getTokenizer(options.tokenizer ?? defaultTokenizerName);
   const synonyms = options.synonyms ?? defaultSynonyms;
   const itemWeights = { ...defaultSignalWeights, ...options.weights };
   const workItemWeights = { ...defaultWorkItemWeights, ...options.weights };

@@ -6,6 +6,9 @@ export type Tokenizer = (text: string) => string[];
 /** The built-in tokenizers; all are browser-safe. See docs/tokenization.md for how they score. */
 export type TokenizerName = "bigram" | "segmenter" | "unigram";
 
+/** The tokenizer the built-in scorer uses when none is given (docs/tokenization.md). */
+export const defaultTokenizerName: TokenizerName = "bigram";
+
 // Letters, digits and Han characters carry meaning; punctuation does not.
 const meaningful = /[\p{Script=Han}\p{L}\p{N}%‰.]+/gu;
 
