@@ -4,6 +4,7 @@ import {
   alignChain, alignPlans, auditAll, auditPlan, getAncestorPlans, getBundledPlan, renderAlignment, renderAudit, renderChain, renderItemTable, renderMatrix,
   type Plan,
 } from "../src/index.js";
+import { describeTarget } from "../src/targets/item-target.js";
 import { readCsv } from "./support/read-csv.js";
 
 // Exports that join (docs/formats.md): stable finding ids that matrix cells name, an item table with every item
@@ -106,6 +107,21 @@ describe("the item table", () => {
     }
     const json = JSON.parse(renderItemTable(reports, "json", "zh", reading)) as Record<string, unknown>;
     expect(json).toMatchObject({ version: packageJson.version, settings: reports[0]?.settings, unreadable: reading.unreadable });
+  });
+});
+
+describe("targets read for outputs", () => {
+  it("reads an indicator's target once, and again when a field it reads has changed", () => {
+    // Test stand-in: an invented indicator, changed between two reads.
+    const indicator: { name: string; target: string | null; year?: number } = { name: "示例指标覆盖率", target: "达到90%", year: 2025 };
+    const first = describeTarget(indicator);
+    expect(first).toMatchObject({ text: "达到90%", value: 90, unit: "%" });
+    expect(describeTarget(indicator)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    indicator.target = "达到95%";
+    expect(describeTarget(indicator)).toMatchObject({ text: "达到95%", value: 95 });
+    indicator.target = null;
+    expect(describeTarget(indicator)).toBeUndefined();
   });
 });
 

@@ -37,8 +37,26 @@ export type ComparatorName = "lt" | "le" | "eq" | "ge" | "gt";
 
 const comparatorNames: Readonly<Record<Comparator, ComparatorName>> = { "<": "lt", "<=": "le", "=": "eq", ">=": "ge", ">": "gt" };
 
-/** What outputs show of an indicator's target; undefined for an indicator without one. */
-export function describeTarget(indicator: Pick<Indicator, "name" | "target" | "year" | "direction">): ItemTarget | undefined {
+type DescribedIndicator = Pick<Indicator, "name" | "target" | "year" | "direction">;
+
+// Alignments describe the same indicators again and again (an ancestor's, against every plan below it), and
+// reading a target costs more than a pair's score: read once per indicator, again only if a field read changed.
+const described = new WeakMap<DescribedIndicator, { read: DescribedIndicator; target: ItemTarget | undefined }>();
+
+/** What outputs show of an indicator's target; undefined for an indicator without one. Frozen: outputs share it. */
+export function describeTarget(indicator: DescribedIndicator): ItemTarget | undefined {
+  const cached = described.get(indicator);
+  const { name, target, year, direction } = indicator;
+  if (cached !== undefined && cached.read.name === name && cached.read.target === target && cached.read.year === year && cached.read.direction === direction) {
+    return cached.target;
+  }
+  const read = readTarget(indicator);
+  const frozen = read === undefined ? undefined : Object.freeze(read);
+  described.set(indicator, { read: { name, target, year, direction }, target: frozen });
+  return frozen;
+}
+
+function readTarget(indicator: DescribedIndicator): ItemTarget | undefined {
   if (indicator.target === null) return undefined;
   const reading = parseNormalizedTarget(normalizeText(indicator.target), indicator.year === undefined ? {} : { year: indicator.year });
   const [target] = reading.targets;
