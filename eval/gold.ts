@@ -7,7 +7,9 @@ import { alignPlans, listCandidates } from "../src/align/align-plans.js";
 import { collectItems } from "../src/align/items.js";
 import { extractPlan } from "../src/extract/extract-plan.js";
 import type { AlignOptions } from "../src/align/types.js";
-import { getBundledPlan } from "../src/load/bundled.js";
+import { bundledPlanIds, getBundledPlan } from "../src/load/bundled.js";
+import { fitTopics } from "../src/align/fit-topics.js";
+import type { TopicModel } from "../src/similarity/topics.js";
 import type { Plan } from "../src/model/plan.js";
 
 const ScopeSchema = z.object({
@@ -105,12 +107,26 @@ export interface SetScore {
   unconfirmed: { reported: number; withGoldCounterpart: number; withGoldCandidate: number };
 }
 
-/** Aligns a gold set's two plans and compares the matches within its scope with the gold pairs. */
+let bundledTopics: TopicModel | undefined;
+
+/**
+ * Options as the command line aligns bundled plans: with the topic space fitted once on every bundled plan
+ * (the gold sets' plans among them), unless the options bring their own.
+ */
+export function asTheCommandLine(options: AlignOptions): AlignOptions {
+  bundledTopics ??= fitTopics(bundledPlanIds.map(getBundledPlan));
+  return { ...options, scorerOptions: { topics: bundledTopics, ...options.scorerOptions } };
+}
+
+/**
+ * Aligns a gold set's two plans as the command line would (`asTheCommandLine`) and compares the matches
+ * within its scope with the gold pairs.
+ */
 export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore {
   const { reference, subject } = goldPlans(set);
   const inReference = scopedIds(reference, set, "reference");
   const inSubject = scopedIds(subject, set, "subject");
-  const alignment = alignPlans(reference, subject, { ...options, kinds: [set.kind] });
+  const alignment = alignPlans(reference, subject, asTheCommandLine({ ...options, kinds: [set.kind] }));
   const key = (a: string, b: string) => `${a} ↔ ${b}`;
   const found = new Set(
     alignment.matches

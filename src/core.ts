@@ -68,6 +68,8 @@ export type { SynonymGroup, SynonymTable } from "./synonyms/synonyms.js";
 
 export { createScorer, defaultSignalWeights, defaultWorkItemWeights } from "./similarity/scorer.js";
 export type { ScorerOptions, SignalWeights } from "./similarity/scorer.js";
+export type { TopicModel, TopicModelOptions } from "./similarity/topics.js";
+export { fitTopics } from "./align/fit-topics.js";
 export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from "./similarity/types.js";
 
 export { alignPlans, listCandidates, defaultAlignThresholds, defaultSelection } from "./align/align-plans.js";

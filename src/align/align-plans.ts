@@ -7,10 +7,11 @@ import { createScorer } from "../similarity/scorer.js";
 import type { ItemKind, Scorer } from "../similarity/types.js";
 import { version } from "../model/version.js";
 import { applyReview, type ScoredPair } from "./apply-review.js";
+import { sharedClause } from "./clauses.js";
 import { collectItems, type PlanItem } from "./items.js";
 import { describeSettings, type AlignSettings } from "./settings.js";
 import { scorePairs, type PairScoring, type ScoredPairs } from "./score-pairs.js";
-import { selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
+import { bestPairBy, selectByClause, selectByRank, selectByThreshold, selectForHeadings, selectOneToOne, type SelectedPair } from "./select-pairs.js";
 import type {
   AlignOptions, AlignThresholds, Alignment, Candidate, CandidateList, ItemReference, Match, PlanReference, Relation, SelectionOptions,
 } from "./types.js";
@@ -89,7 +90,8 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
       scoredByKind.set(kind, sectionScores.kept);
     } else {
       const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer, keptFrom(kind, thresholds, selection));
-      const selected = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
+      const byScore = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
+      const selected = [...byScore, ...selectByClause(scored.items, byScore, selection)];
       proposed = keepOneGranularity(selected);
       scoredByKind.set(kind, [...scored.items.kept, ...scored.across]);
     }
@@ -250,17 +252,24 @@ function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedIt
   // not a plausible one of this: what the share rule keeps from turning a dropped item into "unconfirmed".
   const bestMatch = new Map<string, number>();
   for (const match of matches) bestMatch.set(`${match.subject.kind}:${match.subject.id}`, Math.max(bestMatch.get(`${match.subject.kind}:${match.subject.id}`) ?? 0, match.score));
-  const plausibleFor = (pair: ScoredPair) =>
-    pair.similarity.score >= selection.candidateFloor && pair.similarity.score >= selection.candidateShare * (bestMatch.get(key(pair.subject)) ?? 0);
+  // The share rule never cuts an item's best-ranked counterpart when it scores at the confidence level, nor
+  // a counterpart that carries one of its clauses word for word: an absence is called only when nothing is
+  // plausible. (Exempting every best-ranked counterpart would turn most true absences into candidates:
+  // docs/matching.md, "Absences".)
+  const plausibleFor = (pair: ScoredPair, best: ScoredPair | undefined) =>
+    (pair.similarity.score >= selection.candidateFloor &&
+      ((pair === best && pair.similarity.score >= confidenceLevel) || pair.similarity.score >= selection.candidateShare * (bestMatch.get(key(pair.subject)) ?? 0))) ||
+    sharedClause(pair.reference.text, pair.subject.text) !== undefined;
   for (const kind of kinds) {
     const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
     const scored = scoredByKind.get(kind) ?? [];
+    const bestForReference = bestPairBy(scored, "reference");
     for (const entry of items.reference) {
       if (matchedReference.has(key(entry))) continue;
       const plausible = kind === "indicator"
         ? []
         : scored
-          .filter((pair) => pair.reference === entry && plausibleFor(pair))
+          .filter((pair) => pair.reference === entry && plausibleFor(pair, bestForReference.get(entry)))
           .sort((a, b) => b.similarity.score - a.similarity.score)
           .slice(0, selection.candidateCount);
       if (plausible.length === 0) unmatched.reference.push(toReference(entry));

@@ -3,6 +3,7 @@ import type { ScoredPair } from "./apply-review.js";
 import type { PlanItem } from "./items.js";
 import type { ScoredPairs } from "./score-pairs.js";
 import type { MatchRule, SelectionOptions } from "./types.js";
+import { sharedClause } from "./clauses.js";
 
 /** A pair chosen by a selection rule, with the rule that accepted it. */
 export interface SelectedPair extends ScoredPair {
@@ -109,5 +110,28 @@ export function selectForHeadings(pairs: readonly ScoredPair[], threshold: numbe
 function bestBy(pairs: readonly ScoredPair[], side: "reference" | "subject"): Map<PlanItem, number> {
   const best = new Map<PlanItem, number>();
   for (const pair of pairs) best.set(pair[side], Math.max(best.get(pair[side]) ?? 0, pair.similarity.score));
+  return best;
+}
+
+/**
+ * Clauses carried word for word: an item's best-ranked counterpart that no other rule accepted is accepted
+ * when the two share a clause (`sharedClause`) and the score reaches the floor, so that a short item inside a
+ * long one is not lost to the long one's better match elsewhere.
+ */
+export function selectByClause(scored: ScoredPairs, selected: readonly ScoredPair[], options: SelectionOptions): SelectedPair[] {
+  const taken = new Set(selected.map((pair) => pair.reference.item.id + "\u0000" + pair.subject.item.id));
+  const best = new Set([...bestPairBy(scored.kept, "reference").values(), ...bestPairBy(scored.kept, "subject").values()]);
+  return [...best]
+    .filter((pair) => !taken.has(pair.reference.item.id + "\u0000" + pair.subject.item.id) && pair.similarity.score >= options.floor && sharedClause(pair.reference.text, pair.subject.text) !== undefined)
+    .map((pair) => ({ ...pair, rule: "clause" as const }));
+}
+
+/** Each item's best-scored pair. */
+export function bestPairBy(pairs: readonly ScoredPair[], side: "reference" | "subject"): Map<PlanItem, ScoredPair> {
+  const best = new Map<PlanItem, ScoredPair>();
+  for (const pair of pairs) {
+    const current = best.get(pair[side]);
+    if (current === undefined || pair.similarity.score > current.similarity.score) best.set(pair[side], pair);
+  }
   return best;
 }

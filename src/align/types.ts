@@ -41,7 +41,7 @@ export interface ReviewMark {
  * `distinct-best` (a bare heading's best counterpart, clearly ahead of its second), `review` (added by an
  * auditor).
  */
-export type MatchRule = "one-to-one" | "threshold" | "standout" | "distinct-best" | "review";
+export type MatchRule = "one-to-one" | "threshold" | "standout" | "distinct-best" | "clause" | "review";
 
 /** A pair of items that may correspond, with its score and signals: what `listCandidates` lists. */
 export type Candidate = Omit<Match, "rule" | "review">;

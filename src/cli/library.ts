@@ -3,6 +3,7 @@
 export { stringify as stringifyYaml } from "yaml";
 export { alignChain } from "../align/align-chain.js";
 export { alignPlans } from "../align/align-plans.js";
+export { fitTopics } from "../align/fit-topics.js";
 export { auditEachInParallel } from "../corpus/audit-in-parallel.js";
 export { buildComplianceMatrix } from "../corpus/compliance-matrix.js";
 export { renderMatrix } from "../report/render-matrix.js";

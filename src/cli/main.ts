@@ -130,7 +130,7 @@ reportOptions(
 ).action(async (referenceName: string, subjectName: string, options: CompareOptions) => {
   const { alignPlans, renderAlignment } = await library();
   const [reference, subject] = [await resolvePlanArgument(referenceName, options), await resolvePlanArgument(subjectName, options)];
-  const alignment = alignPlans(reference, subject, await alignOptionsOf(options));
+  const alignment = alignPlans(reference, subject, await alignOptionsOf(options, [reference, subject]));
   await emit(renderAlignment(alignment, options.format, { lang: options.lang }), options.output, [referenceName, subjectName, ...optionInputs(options)]);
 });
 
@@ -142,7 +142,7 @@ reportOptions(
 ).action(async (subjectName: string, options: CompareOptions) => {
   const { alignChain, renderChain } = await library();
   const { plan, ancestors } = await resolveWithAncestors("chain", subjectName, options);
-  const chain = alignChain(plan, ancestors, await alignOptionsOf(options));
+  const chain = alignChain(plan, ancestors, await alignOptionsOf(options, [plan, ...ancestors]));
   await emit(renderChain(chain, options.format, { lang: options.lang }), options.output, [subjectName, ...optionInputs(options)]);
 });
 
@@ -159,7 +159,7 @@ say("audit.documentScope"))
   .action(async (planName: string, options: AuditCommandOptions) => {
     const { auditPlan, renderAudit } = await library();
     const { plan, ancestors } = await resolveWithAncestors("audit", planName, options, documentMetaOf(options));
-    const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options), lang: options.lang });
+    const report = auditPlan(plan, { ancestors, align: await alignOptionsOf(options, [plan, ...ancestors]), lang: options.lang });
     await emit(renderAudit(report, options.format), options.output, [planName, ...optionInputs(options)]);
     // With a report written to a file, the terminal still gets the short summary.
     if (options.output !== undefined && options.format !== "text") process.stderr.write(renderAudit(report, "text"));
@@ -210,7 +210,7 @@ say("auditAll.documentScope"))
     }
     const outputInputs = [...batch.files, ...optionInputs(options), ...(options.manifest === undefined ? [] : [options.manifest])];
     const onProgress = progressBar(say("progress.audit"));
-    const auditOptions = { align: await alignOptionsOf(options), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
+    const auditOptions = { align: await alignOptionsOf(options, plans), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
     let failed = false;
     // Audits run on every core and come back in input order: one line each as it is done for jsonl, so memory
     // stays flat (to a file, whole or not at all); the rest need all reports for the matrix. The inputs not
@@ -451,16 +451,21 @@ interface CompareOptions {
   output?: string;
 }
 
-async function alignOptionsOf({ threshold, selection, synonyms, review, stdinFormat }: Omit<CompareOptions, "format">): Promise<AlignOptions> {
-  const { createSynonymTable, defaultSynonymGroups, loadReviewFile, loadSynonymFile, readReviewFromStandardInput, readSynonymsFromStandardInput } = await library();
+/**
+ * The alignment options of the command's flags, with the topic space fitted once on the plans the command
+ * compares and the bundled plans: more plans of the field teach more of which words go together.
+ */
+async function alignOptionsOf({ threshold, selection, synonyms, review, stdinFormat }: Omit<CompareOptions, "format">, plans: readonly Plan[]): Promise<AlignOptions> {
+  const { bundledPlanIds, createSynonymTable, defaultSynonymGroups, fitTopics, getBundledPlan, loadReviewFile, loadSynonymFile, readReviewFromStandardInput, readSynonymsFromStandardInput } = await library();
   const readSynonyms = (file: string) => (isStandardInput(file) ? readSynonymsFromStandardInput(stdinFormat) : loadSynonymFile(file));
   const readReview = (file: string) => (isStandardInput(file) ? readReviewFromStandardInput(stdinFormat) : loadReviewFile(file));
   return {
     selection: { method: selection },
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
-    ...(synonyms === undefined ? {} : {
-      scorerOptions: { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await readSynonyms(synonyms))]) },
-    }),
+    scorerOptions: {
+      ...(synonyms === undefined ? {} : { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await readSynonyms(synonyms))]) }),
+      topics: fitTopics([...new Map([...bundledPlanIds.map(getBundledPlan), ...plans].map((plan) => [plan.id, plan])).values()]),
+    },
     ...(review === undefined ? {} : { review: await readReview(review) }),
   };
 }

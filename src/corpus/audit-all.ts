@@ -9,6 +9,7 @@ import { checkArguments } from "../model/input-error.js";
 import { AuditAllOptionsSchema } from "../model/options.js";
 import { PlanSchema, type Plan } from "../model/plan.js";
 import { checkReviewNamesCompared } from "../model/review.js";
+import { withBatchTopics } from "./batch-topics.js";
 import { buildComplianceMatrixUnchecked, type ComplianceMatrix } from "./compliance-matrix.js";
 
 /** Options of `auditEach` and `auditAll`; every field has a default. */
@@ -20,7 +21,7 @@ export interface AuditAllOptions extends Omit<AuditOptions, "ancestors"> {
 /** `auditEach`, with `findAncestors` finding each plan's ancestors among the plans and beyond them. */
 export function auditEachFinding(findAncestors: FindAncestors, plans: readonly Plan[], options: AuditAllOptions): Generator<AuditReport> {
   checkCorpusArguments("auditEach", plans, options, findAncestors);
-  return reportsOf(auditWithAncestors(plans, options, findAncestors));
+  return reportsOf(auditWithAncestors(plans, withBatchTopics(plans, findAncestors, options), findAncestors));
 }
 
 function* reportsOf(audits: Iterable<{ report: AuditReport }>): Generator<AuditReport> {
@@ -68,7 +69,7 @@ export function auditAllFinding(findAncestors: FindAncestors, plans: readonly Pl
   checkCorpusArguments("auditAll", plans, options, findAncestors);
   const reports: AuditReport[] = [];
   const ancestors = new Map<string, Plan>();
-  for (const audited of auditWithAncestors(plans, options, findAncestors)) {
+  for (const audited of auditWithAncestors(plans, withBatchTopics(plans, findAncestors, options), findAncestors)) {
     reports.push(audited.report);
     for (const ancestor of audited.ancestors) ancestors.set(ancestor.id, ancestor);
   }

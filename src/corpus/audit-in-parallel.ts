@@ -10,6 +10,7 @@ import { getAncestorPlansUnchecked } from "../load/bundled.js";
 import { checkArguments } from "../model/input-error.js";
 import { auditWithAncestors, checkCorpusArguments, type AuditAllOptions, type AuditedPlan } from "./audit-all.js";
 import type { AuditTask } from "./audit-worker.js";
+import { withBatchTopics } from "./batch-topics.js";
 
 /** Options of `auditEachInParallel`. */
 export interface ParallelAuditOptions extends AuditAllOptions {
@@ -101,8 +102,10 @@ function startPool(threads: number): AuditPool {
       resourceLimits: { maxYoungGenerationSizeMb: 64 },
     }));
   return {
-    auditEach: (plans, options = {}) =>
-      threads === 1 || plans.length < 2 || !canCrossThreads(options) ? inThisThread(plans, options) : inOrder(started(), threads, plans, options),
+    auditEach: (plans, options = {}) => {
+      const batch = withBatchTopics(plans, getAncestorPlansUnchecked, options);
+      return threads === 1 || plans.length < 2 || !canCrossThreads(batch) ? inThisThread(plans, batch) : inOrder(started(), threads, plans, batch);
+    },
     close: async () => {
       await pool?.destroy();
     },

@@ -42,7 +42,7 @@ const MatchSchema = z
     subject: ItemReferenceSchema,
     score: z.number().min(0).max(1),
     signals: z.array(SignalSchema),
-    rule: z.enum(["one-to-one", "threshold", "standout", "distinct-best", "review"]),
+    rule: z.enum(["one-to-one", "threshold", "standout", "distinct-best", "clause", "review"]),
     review: ReviewMarkSchema.optional(),
   })
   .strict();

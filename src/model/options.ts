@@ -61,7 +61,7 @@ export const SelectionOptionsSchema = z
 const Weight = z.number().min(0);
 
 const SignalWeightsSchema = z
-  .object({ label: Weight, tokens: Weight, body: Weight, content: Weight, terms: Weight, measure: Weight, context: Weight })
+  .object({ label: Weight, tokens: Weight, body: Weight, content: Weight, terms: Weight, measure: Weight, context: Weight, topic: Weight })
   .partial()
   .strict();
 
@@ -73,6 +73,10 @@ export const ScorerOptionsSchema = z
       "expected a synonym table made by createSynonymTable",
     ),
     weights: SignalWeightsSchema,
+    topics: z.custom(
+      (value) => typeof value === "object" && value !== null && (value as { projection?: unknown }).projection instanceof Float32Array,
+      "expected a topic model made by fitTopics",
+    ),
   })
   .partial()
   .strict();

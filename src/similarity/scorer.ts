@@ -1,7 +1,9 @@
 import { LRUCache } from "lru-cache";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { defaultTokenizerName, getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
+import { itemText } from "./item-text.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
+import { cosine, topicVector, type TopicModel } from "./topics.js";
 import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
 import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
 import { checkArguments } from "../model/input-error.js";
@@ -31,6 +33,11 @@ export interface SignalWeights {
   measure: number;
   /** Character-pair overlap of the section titles the items stand in. */
   context: number;
+  /**
+   * Closeness in the topic space fitted on the plans at hand (`ScorerOptions.topics`): the cosine of the two
+   * items' places, 0 when they point apart. Items that share few words but are about the same thing come close.
+   */
+  topic: number;
 }
 
 /** The default weights for indicators and sections, whose names carry their meaning. */
@@ -42,6 +49,7 @@ export const defaultSignalWeights: Readonly<SignalWeights> = Object.freeze({
   terms: 0,
   measure: 0.1,
   context: 0.05,
+  topic: 0,
 });
 
 /**
@@ -57,6 +65,7 @@ export const defaultWorkItemWeights: Readonly<SignalWeights> = Object.freeze({
   terms: 0.4,
   measure: 0,
   context: 0,
+  topic: 0.3,
 });
 
 /** Options of `createScorer`; every field has a default. */
@@ -72,6 +81,8 @@ export interface ScorerOptions {
   weights?: Partial<SignalWeights>;
   /** Items whose token frequencies weight the token signals (usually all items of both plans). Default: none, every token weighs 1. */
   corpus?: readonly MatchableItem[];
+  /** A topic space fitted on the plans at hand (`fitTopics`): the `topic` signal. Default: none, no topic signal. */
+  topics?: TopicModel;
 }
 
 /** An item's weighted token vectors for one scorer's corpus, built once per item rather than once per pair. */
@@ -135,6 +146,16 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     }
     return result;
   };
+  const topics = options.topics;
+  const topicVectors = new WeakMap<MatchableItem, Float32Array>();
+  const topicVectorOf = (item: MatchableItem): Float32Array => {
+    let vector = topicVectors.get(item);
+    if (vector === undefined) {
+      vector = topicVector(topics!, itemText(item));
+      topicVectors.set(item, vector);
+    }
+    return vector;
+  };
   const vectors = new WeakMap<MatchableItem, ItemVectors>();
   const vectorsOf = (item: MatchableItem): ItemVectors => {
     let result = vectors.get(item);
@@ -184,6 +205,10 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     if (measureA !== undefined && measureB !== undefined) {
       values[slot.measure] = measureA === measureB ? 1 : 0;
       present |= bit.measure;
+    }
+    if (topics !== undefined && weights.topic > 0) {
+      values[slot.topic] = Math.max(0, cosine(topicVectorOf(reference), topicVectorOf(subject)));
+      present |= bit.topic;
     }
     if (a.forms.contextCharacterPairs.total > 0 && b.forms.contextCharacterPairs.total > 0) {
       spread.contextPairs.spreadOut(a.forms.contextCharacterPairs);
@@ -326,7 +351,7 @@ const spread = {
   terms: new SpreadVector(),
 };
 
-const signalNames = ["label", "tokens", "body", "content", "terms", "measure", "context"] as const satisfies readonly (keyof SignalWeights)[];
+const signalNames = ["label", "tokens", "body", "content", "terms", "measure", "context", "topic"] as const satisfies readonly (keyof SignalWeights)[];
 const slot = Object.fromEntries(signalNames.map((name, index) => [name, index])) as Record<keyof SignalWeights, number>;
 const bit = Object.fromEntries(signalNames.map((name, index) => [name, 1 << index])) as Record<keyof SignalWeights, number>;
 // One pair's signal values, shared by every scorer of this thread as the spreads are.

@@ -1,0 +1,288 @@
+// Topic evidence learned from the plans at hand, without labels: latent semantic analysis (LSA) over the
+// character pairs of item texts. Two items that share few words but stand in the same topic (救援队伍 and
+// 应急力量, 隐患排查 and 风险防控) come out close, because other items of the plans use those words together.
+// Written here rather than taken from a linear-algebra package: what it needs (a sparse product, Gram-Schmidt,
+// a Cholesky factor) is a few dozen lines, and such a package would not fit the browser bundle's budget.
+import { LRUCache } from "lru-cache";
+import { tokenizeBigrams } from "../text/tokenize.js";
+import { normalizeText } from "../text/normalize.js";
+
+/**
+ * A topic space fitted on item texts (`fitTopicModel`): plain data, so it crosses to worker threads; its
+ * arrays may live in shared memory, so that a batch's threads share one copy.
+ */
+export interface TopicModel {
+  /** Made from what it was fitted on: equal models have equal ids, and threads reuse what they built for one. */
+  id: string;
+  /** The dimensions of the space: at most the dimensions asked for, fewer when there are few texts. */
+  dimensions: number;
+  /** How many texts it was fitted on. */
+  texts: number;
+  /** The character pairs it knows (those in two texts or more), in the order of `weights` and `projection`'s rows. */
+  terms: string[];
+  /** Each term's inverse document frequency. */
+  weights: Float32Array;
+  /** Terms × dimensions: a text's weighted terms times this, times `factor`'s inverse, are its coordinates. */
+  projection: Float32Array;
+  /** Dimensions × dimensions, lower triangular: what makes the coordinates orthonormal. */
+  factor: Float64Array;
+  /** The mean of the fitted texts' coordinates, taken from every vector: what all emergency plans share. */
+  centre: Float32Array;
+}
+
+/** Options of `fitTopicModel`. */
+export interface TopicModelOptions {
+  /** Dimensions of the topic space. Default 100 (docs/matching.md, "Topic evidence"). */
+  dimensions?: number;
+}
+
+const defaultDimensions = 100;
+// Power iterations sharpen the randomized range finder towards the leading singular vectors.
+const powerIterations = 3;
+
+/**
+ * Fits a topic space on texts: TF-IDF of character pairs, reduced to its leading dimensions by a randomized
+ * truncated SVD (a seeded generator, so the same texts give the same space). The texts' order matters only
+ * through that generator.
+ *
+ * @example
+ * const model = fitTopicModel(["加强救援队伍建设", "建设应急救援队伍", "开展隐患排查治理"], { dimensions: 2 });
+ * model.dimensions; // 2
+ */
+export function fitTopicModel(texts: readonly string[], options: TopicModelOptions = {}): TopicModel {
+  const counted = texts.map(countPairs);
+  const documentFrequency = new Map<string, number>();
+  for (const counts of counted) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  // A pair found in one text alone relates it to nothing else.
+  const terms = [...documentFrequency].filter(([, frequency]) => frequency >= 2).map(([term]) => term);
+  const index = new Map(terms.map((term, position) => [term, position]));
+  const weights = Float32Array.from(terms, (term) => Math.log((texts.length + 1) / (documentFrequency.get(term)! + 1)) + 1);
+  const rows = counted.map((counts) => weighRow(counts, index, weights)).filter((row) => row.terms.length > 0);
+  const dimensions = Math.max(0, Math.min(options.dimensions ?? defaultDimensions, rows.length - 1, terms.length));
+  const id = fingerprint(texts, options.dimensions ?? defaultDimensions);
+  const empty = { id, dimensions: 0, texts: texts.length, terms: [], weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
+  if (dimensions === 0) return empty;
+
+  // Subspace iteration from a random start: (A Aᵀ)^q Ω, orthonormalized at each step (Halko, Martinsson, Tropp 2011).
+  const random = seededRandom(0x5eed);
+  const start = new Float64Array(rows.length * dimensions);
+  for (let index = 0; index < start.length; index++) start[index] = random() * 2 - 1;
+  let basis = orthonormalize(start, dimensions);
+  for (let step = 0; step < powerIterations; step++) basis = orthonormalize(timesTerms(rows, transposedTimes(rows, basis, terms.length, dimensions), dimensions), dimensions);
+  // The space is the row space of B = Qᵀ A: project onto Bᵀ, then make the coordinates orthonormal with the
+  // Cholesky factor L of B Bᵀ (coordinates x Bᵀ L⁻ᵀ).
+  const termsByDimension = transposedTimes(rows, basis, terms.length, dimensions);
+  const gram = gramOf(rows, basis, termsByDimension, dimensions);
+  const factor = cholesky(gram, dimensions);
+  if (factor === undefined) return empty;
+  const model: TopicModel = { id, dimensions, texts: texts.length, terms, weights: shared(weights), projection: shared(termsByDimension), factor, centre: new Float32Array(dimensions) };
+  const centre = new Float64Array(dimensions);
+  for (const text of texts) {
+    const coordinates = coordinatesOf(model, text);
+    for (let dimension = 0; dimension < dimensions; dimension++) centre[dimension]! += coordinates[dimension]! / texts.length;
+  }
+  model.centre = Float32Array.from(centre);
+  return model;
+}
+
+// A text's vector is asked for once per item and alignment, and the same items come back in every alignment
+// of a batch. Kept by model id, as a model sent to a worker thread arrives as a new object for each audit.
+const byModel = new LRUCache<string, { index: Map<string, number>; vectors: LRUCache<string, Float32Array> }>({ max: 4 });
+
+function lookupsOf(model: TopicModel) {
+  let lookups = byModel.get(model.id);
+  if (lookups === undefined) {
+    lookups = { index: new Map(model.terms.map((term, position) => [term, position])), vectors: new LRUCache({ max: 20_000 }) };
+    byModel.set(model.id, lookups);
+  }
+  return lookups;
+}
+
+/**
+ * A text's place in the topic space, centred and of length 1; all zeros when it shares no known term. Texts
+ * the model was not fitted on are folded in.
+ */
+export function topicVector(model: TopicModel, text: string): Float32Array {
+  const cache = lookupsOf(model).vectors;
+  let vector = cache.get(text);
+  if (vector === undefined) {
+    const coordinates = coordinatesOf(model, text);
+    let squares = 0;
+    for (let dimension = 0; dimension < model.dimensions; dimension++) {
+      coordinates[dimension]! -= model.centre[dimension]!;
+      squares += coordinates[dimension]! ** 2;
+    }
+    const length = Math.sqrt(squares);
+    vector = Float32Array.from(coordinates, (value) => (length === 0 ? 0 : value / length));
+    cache.set(text, vector);
+  }
+  return vector;
+}
+
+/** The cosine of two vectors of length 1 (or 0): their dot product. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let index = 0; index < a.length; index++) sum += a[index]! * b[index]!;
+  return sum;
+}
+
+/** A sparse row of the term matrix: term positions and their weights, of length 1. */
+interface Row {
+  terms: Int32Array;
+  values: Float64Array;
+}
+
+function countPairs(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const pair of tokenizeBigrams(normalizeText(text))) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+  return counts;
+}
+
+// Sublinear term frequency: a pair said five times is not five times the evidence.
+function weighRow(counts: ReadonlyMap<string, number>, index: ReadonlyMap<string, number>, weights: Float32Array): Row {
+  const entries: [number, number][] = [];
+  for (const [term, count] of counts) {
+    const position = index.get(term);
+    if (position !== undefined) entries.push([position, (1 + Math.log(count)) * weights[position]!]);
+  }
+  entries.sort((a, b) => a[0] - b[0]);
+  let squares = 0;
+  for (const [, value] of entries) squares += value * value;
+  const length = Math.sqrt(squares);
+  return { terms: Int32Array.from(entries, ([term]) => term), values: Float64Array.from(entries, ([, value]) => value / length) };
+}
+
+function coordinatesOf(model: TopicModel, text: string): Float64Array {
+  const { dimensions } = model;
+  const row = weighRow(countPairs(text), lookupsOf(model).index, model.weights);
+  const projected = new Float64Array(dimensions);
+  if (row.terms.length === 0) return projected;
+  for (let entry = 0; entry < row.terms.length; entry++) {
+    const value = row.values[entry]!;
+    const offset = row.terms[entry]! * dimensions;
+    for (let dimension = 0; dimension < dimensions; dimension++) projected[dimension]! += value * model.projection[offset + dimension]!;
+  }
+  // Solve L y = projected: the coordinates in an orthonormal basis of the space.
+  for (let row = 0; row < dimensions; row++) {
+    let sum = projected[row]!;
+    for (let column = 0; column < row; column++) sum -= model.factor[row * dimensions + column]! * projected[column]!;
+    projected[row] = sum / model.factor[row * dimensions + row]!;
+  }
+  return projected;
+}
+
+/** A (rows × terms, sparse) times M (terms × k, dense): rows × k. */
+function timesTerms(rows: readonly Row[], matrix: Float64Array, k: number): Float64Array {
+  const result = new Float64Array(rows.length * k);
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const { terms, values } = rows[rowIndex]!;
+    for (let entry = 0; entry < terms.length; entry++) {
+      const value = values[entry]!;
+      const offset = terms[entry]! * k;
+      const target = rowIndex * k;
+      for (let column = 0; column < k; column++) result[target + column]! += value * matrix[offset + column]!;
+    }
+  }
+  return result;
+}
+
+/** Aᵀ (terms × rows, sparse) times M (rows × k, dense): terms × k. */
+function transposedTimes(rows: readonly Row[], matrix: Float64Array, termCount: number, k: number): Float64Array {
+  const result = new Float64Array(termCount * k);
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const { terms, values } = rows[rowIndex]!;
+    const source = rowIndex * k;
+    for (let entry = 0; entry < terms.length; entry++) {
+      const value = values[entry]!;
+      const offset = terms[entry]! * k;
+      for (let column = 0; column < k; column++) result[offset + column]! += value * matrix[source + column]!;
+    }
+  }
+  return result;
+}
+
+/** B Bᵀ where Bᵀ = Aᵀ Q is given: Qᵀ (A Bᵀ), k × k. */
+function gramOf(rows: readonly Row[], basis: Float64Array, termsByDimension: Float64Array, k: number): Float64Array {
+  const product = timesTerms(rows, termsByDimension, k);
+  const gram = new Float64Array(k * k);
+  for (let row = 0; row < rows.length; row++) {
+    for (let i = 0; i < k; i++) {
+      const q = basis[row * k + i]!;
+      for (let j = 0; j < k; j++) gram[i * k + j]! += q * product[row * k + j]!;
+    }
+  }
+  return gram;
+}
+
+/** Orthonormal columns spanning M's (rows × k) by modified Gram-Schmidt, twice over for accuracy. */
+function orthonormalize(matrix: Float64Array, k: number): Float64Array {
+  const rows = matrix.length / k;
+  // Each column contiguous, so that the dot products run along memory.
+  const columns = Array.from({ length: k }, (_, column) => Float64Array.from({ length: rows }, (_, row) => matrix[row * k + column]!));
+  for (let pass = 0; pass < 2; pass++) {
+    for (let column = 0; column < k; column++) {
+      const current = columns[column]!;
+      for (let earlier = 0; earlier < column; earlier++) {
+        const previous = columns[earlier]!;
+        let dot = 0;
+        for (let row = 0; row < rows; row++) dot += current[row]! * previous[row]!;
+        for (let row = 0; row < rows; row++) current[row]! -= dot * previous[row]!;
+      }
+      let squares = 0;
+      for (let row = 0; row < rows; row++) squares += current[row]! ** 2;
+      const length = Math.sqrt(squares);
+      for (let row = 0; row < rows; row++) current[row] = length < 1e-12 ? 0 : current[row]! / length;
+    }
+  }
+  for (let column = 0; column < k; column++) for (let row = 0; row < rows; row++) matrix[row * k + column] = columns[column]![row]!;
+  return matrix;
+}
+
+/** The lower-triangular L with L Lᵀ = G (k × k), a small ridge keeping it defined; undefined if G is empty. */
+function cholesky(gram: Float64Array, k: number): Float64Array | undefined {
+  let largest = 0;
+  for (let i = 0; i < k; i++) largest = Math.max(largest, gram[i * k + i]!);
+  if (largest === 0) return undefined;
+  const ridge = largest * 1e-9;
+  const factor = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = gram[i * k + j]! + (i === j ? ridge : 0);
+      for (let m = 0; m < j; m++) sum -= factor[i * k + m]! * factor[j * k + m]!;
+      factor[i * k + j] = i === j ? Math.sqrt(Math.max(sum, ridge)) : sum / factor[j * k + j]!;
+    }
+  }
+  return factor;
+}
+
+/** A copy in shared memory where the platform has it: worker threads then share one copy of the model. */
+function shared(values: ArrayLike<number>): Float32Array {
+  const buffer = typeof SharedArrayBuffer === "function" ? new SharedArrayBuffer(values.length * 4) : new ArrayBuffer(values.length * 4);
+  const copy = new Float32Array(buffer);
+  copy.set(values);
+  return copy;
+}
+
+/** FNV-1a over the texts and dimensions: the same fit, the same id. */
+function fingerprint(texts: readonly string[], dimensions: number): string {
+  let hash = 0x811c9dc5;
+  const add = (text: string) => {
+    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    hash = Math.imul(hash ^ 0, 0x01000193);
+  };
+  texts.forEach(add);
+  add(String(dimensions));
+  return `${(hash >>> 0).toString(16)}-${texts.length}`;
+}
+
+/** A small seeded generator (mulberry32): the same fit on every machine. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
