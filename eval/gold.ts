@@ -98,8 +98,11 @@ export interface SetScore {
   /** The pairs that differ from gold, for reading. */
   extra: string[];
   missed: string[];
-  /** Reference items the alignment says have no counterpart (what audits report missing), and how many gold agrees with. */
-  missing: { reported: number; correct: number };
+  /**
+   * Reference items the alignment says have no counterpart (what audits report missing), how many gold agrees
+   * with, and how many gold leaves without a counterpart (the absences there were to find).
+   */
+  missing: { reported: number; correct: number; gold: number };
   /**
    * Reference items left to an auditor with candidates: how many, how many of them gold pairs with something,
    * and how many have a gold counterpart among their candidates.
@@ -149,7 +152,7 @@ export function scoreGoldSet(set: GoldSet, options: AlignOptions = {}): SetScore
     optionalFound: [...found].filter((pair) => optional.has(pair)).length,
     extra: [...found].filter((pair) => !gold.has(pair)),
     missed: [...gold].filter((pair) => !found.has(pair)),
-    missing: { reported: missing.length, correct: missing.filter((item) => goldUnmatched.has(item.id)).length },
+    missing: { reported: missing.length, correct: missing.filter((item) => goldUnmatched.has(item.id)).length, gold: goldUnmatched.size },
     unconfirmed: {
       reported: unconfirmed.length,
       withGoldCounterpart: unconfirmed.filter((entry) => !goldUnmatched.has(entry.reference.id)).length,

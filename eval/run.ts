@@ -11,7 +11,8 @@ import { extractionSources, readSource, scoreExtraction } from "./extraction.js"
 import { layoutsDirectory, metadataFields, openingsDirectory, scoreMetadata, type MetadataScore } from "./metadata.js";
 import { measureAgreement } from "./agreement.js";
 import { runBaseline, summarizeBaseline } from "./baseline.js";
-import { categoryOf, loadGoldSets, measuresUnder, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
+import { fitTopics } from "../src/align/fit-topics.js";
+import { categoryOf, goldPlans, loadGoldSets, measuresUnder, rankGoldSet, scoreGoldSet, summarize, type GoldSet, type SetScore } from "./gold.js";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
@@ -37,21 +38,26 @@ function printTable(title: string, sets: readonly GoldSet[], scores: readonly Se
   if (part(false).length > 0) line("  held-out sets (micro)", summarize(part(false), "tasks"));
 }
 
-/** How far audits' "missing task/project" findings can be trusted: of the items reported missing, how many gold leaves unmatched. */
+/**
+ * How far audits' "missing task/project" findings can be trusted: of the items reported missing, how many gold
+ * leaves unmatched (precision); of those gold leaves unmatched, how many are reported (found).
+ */
 function printFindingQuality(scores: readonly SetScore[]) {
   console.log("\nmissing-task and missing-project findings against the gold (tasks and projects sets)");
-  console.log(`${"set".padEnd(30)} ${"missing".padStart(8)} ${"correct".padStart(8)} ${"precision".padStart(10)}   ${"unconfirmed".padStart(11)} ${"with a gold pair".padStart(17)} ${"gold among candidates".padStart(22)}`);
-  let reported = 0;
-  let correct = 0;
+  console.log(`${"set".padEnd(30)} ${"missing".padStart(8)} ${"correct".padStart(8)} ${"precision".padStart(10)} ${"found".padStart(9)}   ${"unconfirmed".padStart(11)} ${"with a gold pair".padStart(17)} ${"gold among candidates".padStart(22)}`);
+  const total = { reported: 0, correct: 0, gold: 0 };
   const unconfirmed = { reported: 0, withGoldCounterpart: 0, withGoldCandidate: 0 };
+  const row = (name: string, missing: typeof total, others: typeof unconfirmed) => {
+    const precision = missing.reported === 0 ? "—" : percent(missing.correct / missing.reported);
+    const found = `${missing.correct}/${missing.gold}`;
+    console.log(`${name.padEnd(30)} ${String(missing.reported).padStart(8)} ${String(missing.correct).padStart(8)} ${precision.padStart(10)} ${found.padStart(9)}   ${String(others.reported).padStart(11)} ${String(others.withGoldCounterpart).padStart(17)} ${String(others.withGoldCandidate).padStart(22)}`);
+  };
   for (const score of scores.filter((entry) => entry.category === "tasks")) {
-    reported += score.missing.reported;
-    correct += score.missing.correct;
+    for (const field of ["reported", "correct", "gold"] as const) total[field] += score.missing[field];
     for (const field of ["reported", "withGoldCounterpart", "withGoldCandidate"] as const) unconfirmed[field] += score.unconfirmed[field];
-    const precision = score.missing.reported === 0 ? "—" : percent(score.missing.correct / score.missing.reported);
-    console.log(`${score.name.padEnd(30)} ${String(score.missing.reported).padStart(8)} ${String(score.missing.correct).padStart(8)} ${precision.padStart(10)}   ${String(score.unconfirmed.reported).padStart(11)} ${String(score.unconfirmed.withGoldCounterpart).padStart(17)} ${String(score.unconfirmed.withGoldCandidate).padStart(22)}`);
+    row(score.name, score.missing, score.unconfirmed);
   }
-  console.log(`${"all".padEnd(30)} ${String(reported).padStart(8)} ${String(correct).padStart(8)} ${(reported === 0 ? "—" : percent(correct / reported)).padStart(10)}   ${String(unconfirmed.reported).padStart(11)} ${String(unconfirmed.withGoldCounterpart).padStart(17)} ${String(unconfirmed.withGoldCandidate).padStart(22)}`);
+  row("all", total, unconfirmed);
 }
 
 /**
@@ -94,13 +100,25 @@ function printRanking(name: string, sets: readonly GoldSet[], tokenizer?: Tokeni
 const sets = loadGoldSets();
 const verbose = process.argv.includes("--verbose");
 const defaultScores = sets.map((set) => scoreGoldSet(set));
-printTable("default (bigram tokens, selection by rank)", sets, defaultScores, verbose);
+printTable("default, as the command line aligns bundled plans (bigram tokens, selection by rank, topic space fitted on every bundled plan)", sets, defaultScores, verbose);
 printFindingQuality(defaultScores);
 printBeside(sets, defaultScores);
 // The matcher before selection by rank: the threshold alone, with the work-item weights of version 0.1.
-const previousWorkItemWeights = { label: 0.3, tokens: 0.2, body: 0.4, content: 0, terms: 0, context: 0.1 };
+const previousWorkItemWeights = { label: 0.3, tokens: 0.2, body: 0.4, content: 0, terms: 0, context: 0.1, topic: 0 };
 const previous = (set: GoldSet) =>
   scoreGoldSet(set, { selection: { method: "threshold" }, ...(categoryOf(set) === "tasks" ? { scorerOptions: { weights: previousWorkItemWeights } } : {}) });
+// What topic evidence adds, and what the plans it is fitted on add (docs/matching.md, "Topic evidence").
+const taskSets = sets.filter((set) => categoryOf(set) === "tasks");
+printTable("without topic evidence (topic weight 0), for comparison", taskSets, taskSets.map((set) => scoreGoldSet(set, { scorerOptions: { weights: { topic: 0 } } })), false);
+printTable(
+  "topic space fitted on the two compared plans only, as a library call with fitTopics([reference, subject]) would",
+  taskSets,
+  taskSets.map((set) => {
+    const { reference, subject } = goldPlans(set);
+    return scoreGoldSet(set, { scorerOptions: { topics: fitTopics([reference, subject]) } });
+  }),
+  false,
+);
 printTable("before: selection by the threshold alone, with version 0.1's task weights (for comparison)", sets, sets.map(previous), false);
 if (process.argv.includes("--thresholds")) {
   console.log("\nmicro F1 by threshold (the same threshold for indicators and for sections)");

@@ -6,10 +6,11 @@ import { categoryOf, goldPlans, loadGoldSets, measuresUnder, scopedIds, scoreGol
 // prints the per-set figures behind them. Indicators and groups: issue #8's floor of 0.95.
 const FLOORS = { indicators: 0.95, groups: 0.95 } as const;
 
-// Tasks and projects: issue #8 asks for F1 and precision ≥ 0.85, which the matcher does not reach yet
-// (docs/matching.md). These hold the level it does reach, so that no change falls back unnoticed; they are
-// not the issue's floor.
-const TASK_GUARD = { f1: 0.7, precision: 0.7, missingPrecision: 0.85, outlineF1: 0.9 } as const;
+// Tasks and projects: issues #8 and #20 ask for F1 and precision ≥ 0.85 on the tuning sets and ≥ 0.80 on the
+// held-out ones, which the matcher does not reach (docs/matching.md). These hold the level it does reach
+// (all sets 74.9%, tuning 80.6%, held-out 70.8%; absences 87.2% right), so that no change falls back
+// unnoticed; they are not the issues' floors.
+const TASK_GUARD = { f1: 0.73, precision: 0.75, tuningF1: 0.79, heldOutF1: 0.69, missingPrecision: 0.85, outlineF1: 0.9 } as const;
 
 const sets = loadGoldSets();
 
@@ -53,6 +54,19 @@ describe("alignment quality against the gold alignments", () => {
     expect(total.f1).toBeGreaterThanOrEqual(TASK_GUARD.f1);
     expect(total.precision).toBeGreaterThanOrEqual(TASK_GUARD.precision);
   });
+
+  it(`holds F1 ≥ ${TASK_GUARD.tuningF1} on the tuning sets and ≥ ${TASK_GUARD.heldOutF1} on the held-out ones`, () => {
+    const part = (tuning: boolean) => scores.filter((score, index) => score.category === "tasks" && (sets[index]!.tuning === true) === tuning);
+    expect(summarize(part(true), "tasks").f1).toBeGreaterThanOrEqual(TASK_GUARD.tuningF1);
+    expect(summarize(part(false), "tasks").f1).toBeGreaterThanOrEqual(TASK_GUARD.heldOutF1);
+  });
+
+  it("gains at least 3 points of held-out F1 from topic evidence fitted on the bundled plans", () => {
+    const heldOut = sets.filter((set) => categoryOf(set) === "tasks" && set.tuning !== true);
+    const withTopics = summarize(scores.filter((score) => heldOut.some((set) => set.name === score.name)), "tasks").f1;
+    const without = summarize(heldOut.map((set) => scoreGoldSet(set, { scorerOptions: { weights: { topic: 0 } } })), "tasks").f1;
+    expect(withTopics - without).toBeGreaterThanOrEqual(0.03);
+  }, 120_000);
 
   it(`reports a task or project missing only where gold has no counterpart, ≥ ${TASK_GUARD.missingPrecision} of the time`, () => {
     const taskScores = scores.filter((score) => score.category === "tasks");

@@ -20,5 +20,6 @@ export function fitTopics(plans: readonly Plan[], options: TopicModelOptions = {
     const outline = getOutline(plan);
     for (const kind of ["section", "task", "project"] as const) for (const entry of collectItems(plan, kind, outline)) texts.add(itemText(entry.item));
   }
-  return fitTopicModel([...texts], options);
+  // In a fixed order, so that the same plans give the same space whatever order they come in.
+  return fitTopicModel([...texts].sort(), options);
 }

@@ -65,7 +65,7 @@ export const defaultWorkItemWeights: Readonly<SignalWeights> = Object.freeze({
   terms: 0.4,
   measure: 0,
   context: 0,
-  topic: 0.3,
+  topic: 0.25,
 });
 
 /** Options of `createScorer`; every field has a default. */
@@ -156,6 +156,17 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     }
     return vector;
   };
+  // An item's title and the clauses of its text, each as the content signal weighs it, for bare titles to meet.
+  const clauses = new WeakMap<MatchableItem, WeightedIds[]>();
+  const clausesOf = (item: MatchableItem): WeightedIds[] => {
+    let result = clauses.get(item);
+    if (result === undefined) {
+      const parts = [item.label, ...item.body.split(/[。；;，,\n]/u).filter((part) => part.trim() !== "")];
+      result = parts.map((part) => weighIds(formsOf({ kind: item.kind, id: item.id, label: part, body: "", context: [] }).contentIds, (id) => contentWeight(id)));
+      clauses.set(item, result);
+    }
+    return result;
+  };
   const vectors = new WeakMap<MatchableItem, ItemVectors>();
   const vectorsOf = (item: MatchableItem): ItemVectors => {
     let result = vectors.get(item);
@@ -189,9 +200,19 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       present |= bit.body;
     }
     if (weights.content > 0) {
-      spread.content.spreadOut(a.content);
-      const smaller = Math.min(a.content.sum, b.content.sum);
-      values[slot.content] = smaller === 0 ? 0 : Math.min(1, spread.content.sharedWeight(b.content) / smaller);
+      // A bare title names one thing: it is compared with the other item's title and each of its clauses,
+      // not with words scattered through a long text (应急管理一级学科建设 against a list of majors).
+      const titleOnly = (reference.body === "") !== (subject.body === "") ? (reference.body === "" ? a : b) : undefined;
+      if (titleOnly === undefined) {
+        spread.content.spreadOut(a.content);
+        const smaller = Math.min(a.content.sum, b.content.sum);
+        values[slot.content] = smaller === 0 ? 0 : Math.min(1, spread.content.sharedWeight(b.content) / smaller);
+      } else {
+        spread.content.spreadOut(titleOnly.content);
+        let best = 0;
+        for (const clause of clausesOf(titleOnly === a ? subject : reference)) best = Math.max(best, spread.content.sharedWeight(clause));
+        values[slot.content] = titleOnly.content.sum === 0 ? 0 : Math.min(1, best / titleOnly.content.sum);
+      }
       present |= bit.content;
     }
     if (weights.terms > 0) {

@@ -107,6 +107,8 @@ export function topicVector(model: TopicModel, text: string): Float32Array {
   let vector = cache.get(text);
   if (vector === undefined) {
     const coordinates = coordinatesOf(model, text);
+    // A text with no known term has no place, rather than the place opposite the centre.
+    if (coordinates.every((value) => value === 0)) return new Float32Array(model.dimensions);
     let squares = 0;
     for (let dimension = 0; dimension < model.dimensions; dimension++) {
       coordinates[dimension]! -= model.centre[dimension]!;
