@@ -252,14 +252,11 @@ function leftOver(kinds: readonly ItemKind[], itemsByKind: Map<ItemKind, SidedIt
   // not a plausible one of this: what the share rule keeps from turning a dropped item into "unconfirmed".
   const bestMatch = new Map<string, number>();
   for (const match of matches) bestMatch.set(`${match.subject.kind}:${match.subject.id}`, Math.max(bestMatch.get(`${match.subject.kind}:${match.subject.id}`) ?? 0, match.score));
-  // The share rule never cuts an item's best-ranked counterpart when it scores at the confidence level, nor
-  // a counterpart that carries one of its clauses word for word: an absence is called only when nothing is
-  // plausible. (Exempting every best-ranked counterpart would turn most true absences into candidates:
-  // docs/matching.md, "Absences".)
+  // The share rule never cuts an item's best-ranked counterpart that carries one of its clauses word for
+  // word: that one is plausible however well it carries another item.
   const plausibleFor = (pair: ScoredPair, best: ScoredPair | undefined) =>
-    (pair.similarity.score >= selection.candidateFloor &&
-      ((pair === best && pair.similarity.score >= confidenceLevel) || pair.similarity.score >= selection.candidateShare * (bestMatch.get(key(pair.subject)) ?? 0))) ||
-    sharedClause(pair.reference.text, pair.subject.text) !== undefined;
+    (pair.similarity.score >= selection.candidateFloor && pair.similarity.score >= selection.candidateShare * (bestMatch.get(key(pair.subject)) ?? 0)) ||
+    (pair === best && sharedClause(pair.reference.text, pair.subject.text) !== undefined);
   for (const kind of kinds) {
     const items = itemsByKind.get(kind) ?? { reference: [], subject: [] };
     const scored = scoredByKind.get(kind) ?? [];

@@ -16,10 +16,13 @@ export interface TopicModel {
   id: string;
   /** The dimensions of the space: at most the dimensions asked for, fewer when there are few texts. */
   dimensions: number;
-  /** How many texts it was fitted on. */
+  /** How many texts it was fitted on (at most `maxFittedTexts`). */
   texts: number;
-  /** The character pairs it knows (those in two texts or more), in the order of `weights` and `projection`'s rows. */
-  terms: string[];
+  /**
+   * The character pairs it knows (those in two texts or more), one a line, in the order of `weights` and
+   * `projection`'s rows: one string, which crosses to a thread at the cost of one copy.
+   */
+  terms: string;
   /** Each term's inverse document frequency. */
   weights: Float32Array;
   /** Terms × dimensions: a text's weighted terms times this, times `factor`'s inverse, are its coordinates. */
@@ -37,6 +40,12 @@ export interface TopicModelOptions {
 }
 
 const defaultDimensions = 100;
+/**
+ * The most texts a space is fitted on; beyond, an even sample of them in their order (the rest are projected
+ * like any new text). A province's batch has thousands of items, and the fit's cost grows with them while
+ * what it learns of which words go together does not.
+ */
+export const maxFittedTexts = 1_000;
 // Power iterations sharpen the randomized range finder towards the leading singular vectors.
 const powerIterations = 3;
 
@@ -50,38 +59,40 @@ const powerIterations = 3;
  * model.dimensions; // 2
  */
 export function fitTopicModel(texts: readonly string[], options: TopicModelOptions = {}): TopicModel {
-  const counted = texts.map(countPairs);
+  const stride = Math.ceil(texts.length / maxFittedTexts);
+  const fitted = stride > 1 ? texts.filter((_, position) => position % stride === 0) : texts;
+  const counted = fitted.map(countPairs);
   const documentFrequency = new Map<string, number>();
   for (const counts of counted) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   // A pair found in one text alone relates it to nothing else.
   const terms = [...documentFrequency].filter(([, frequency]) => frequency >= 2).map(([term]) => term);
   const index = new Map(terms.map((term, position) => [term, position]));
-  const weights = Float32Array.from(terms, (term) => Math.log((texts.length + 1) / (documentFrequency.get(term)! + 1)) + 1);
+  const weights = Float32Array.from(terms, (term) => Math.log((fitted.length + 1) / (documentFrequency.get(term)! + 1)) + 1);
   const rows = counted.map((counts) => weighRow(counts, index, weights)).filter((row) => row.terms.length > 0);
   const dimensions = Math.max(0, Math.min(options.dimensions ?? defaultDimensions, rows.length - 1, terms.length));
-  const id = fingerprint(texts, options.dimensions ?? defaultDimensions);
-  const empty = { id, dimensions: 0, texts: texts.length, terms: [], weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
+  const id = fingerprint(fitted, options.dimensions ?? defaultDimensions);
+  const empty = { id, dimensions: 0, texts: fitted.length, terms: "", weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
   if (dimensions === 0) return empty;
 
-  // Subspace iteration from a random start: (A Aᵀ)^q Ω, orthonormalized at each step (Halko, Martinsson, Tropp 2011).
+  // Subspace iteration from a random start: (A Aᵀ)^q Ω, its columns made independent at each step (Halko,
+  // Martinsson, Tropp 2011). The basis need only span the leading subspace: the Cholesky factor below makes
+  // the coordinates orthonormal whatever basis spans it.
   const random = seededRandom(0x5eed);
   const start = new Float64Array(rows.length * dimensions);
-  for (let index = 0; index < start.length; index++) start[index] = random() * 2 - 1;
+  for (let position = 0; position < start.length; position++) start[position] = random() * 2 - 1;
   let basis = orthonormalize(start, dimensions);
   for (let step = 0; step < powerIterations; step++) basis = orthonormalize(timesTerms(rows, transposedTimes(rows, basis, terms.length, dimensions), dimensions), dimensions);
   // The space is the row space of B = Qᵀ A: project onto Bᵀ, then make the coordinates orthonormal with the
   // Cholesky factor L of B Bᵀ (coordinates x Bᵀ L⁻ᵀ).
   const termsByDimension = transposedTimes(rows, basis, terms.length, dimensions);
-  const gram = gramOf(rows, basis, termsByDimension, dimensions);
-  const factor = cholesky(gram, dimensions);
+  const factor = cholesky(gramOf(rows, basis, termsByDimension, dimensions), dimensions);
   if (factor === undefined) return empty;
-  const model: TopicModel = { id, dimensions, texts: texts.length, terms, weights: shared(weights), projection: shared(termsByDimension), factor, centre: new Float32Array(dimensions) };
-  const centre = new Float64Array(dimensions);
-  for (const text of texts) {
-    const coordinates = coordinatesOf(model, text);
-    for (let dimension = 0; dimension < dimensions; dimension++) centre[dimension]! += coordinates[dimension]! / texts.length;
-  }
-  model.centre = Float32Array.from(centre);
+  // The centre is the mean text's place: coordinates are linear in a text's (unit) row.
+  const meanRow = new Map<number, number>();
+  for (const row of rows) for (let entry = 0; entry < row.terms.length; entry++) meanRow.set(row.terms[entry]!, (meanRow.get(row.terms[entry]!) ?? 0) + row.values[entry]! / fitted.length);
+  const model: TopicModel = { id, dimensions, texts: fitted.length, terms: terms.join("\n"), weights: shared(weights), projection: shared(termsByDimension), factor, centre: new Float32Array(dimensions) };
+  const sorted = [...meanRow].sort((a, b) => a[0] - b[0]);
+  model.centre = Float32Array.from(project(model, { terms: Int32Array.from(sorted, ([term]) => term), values: Float64Array.from(sorted, ([, value]) => value) }));
   return model;
 }
 
@@ -92,7 +103,7 @@ const byModel = new LRUCache<string, { index: Map<string, number>; vectors: LRUC
 function lookupsOf(model: TopicModel) {
   let lookups = byModel.get(model.id);
   if (lookups === undefined) {
-    lookups = { index: new Map(model.terms.map((term, position) => [term, position])), vectors: new LRUCache({ max: 20_000 }) };
+    lookups = { index: new Map(model.terms === "" ? [] : model.terms.split("\n").map((term, position) => [term, position])), vectors: new LRUCache({ max: 20_000 }) };
     byModel.set(model.id, lookups);
   }
   return lookups;
@@ -155,16 +166,18 @@ function weighRow(counts: ReadonlyMap<string, number>, index: ReadonlyMap<string
 }
 
 function coordinatesOf(model: TopicModel, text: string): Float64Array {
+  return project(model, weighRow(countPairs(text), lookupsOf(model).index, model.weights));
+}
+
+/** A row's coordinates in the space: x Bᵀ, then L y = x Bᵀ solved for y. */
+function project(model: TopicModel, row: Row): Float64Array {
   const { dimensions } = model;
-  const row = weighRow(countPairs(text), lookupsOf(model).index, model.weights);
   const projected = new Float64Array(dimensions);
-  if (row.terms.length === 0) return projected;
   for (let entry = 0; entry < row.terms.length; entry++) {
     const value = row.values[entry]!;
     const offset = row.terms[entry]! * dimensions;
     for (let dimension = 0; dimension < dimensions; dimension++) projected[dimension]! += value * model.projection[offset + dimension]!;
   }
-  // Solve L y = projected: the coordinates in an orthonormal basis of the space.
   for (let row = 0; row < dimensions; row++) {
     let sum = projected[row]!;
     for (let column = 0; column < row; column++) sum -= model.factor[row * dimensions + column]! * projected[column]!;
@@ -216,25 +229,23 @@ function gramOf(rows: readonly Row[], basis: Float64Array, termsByDimension: Flo
   return gram;
 }
 
-/** Orthonormal columns spanning M's (rows × k) by modified Gram-Schmidt, twice over for accuracy. */
+/** Orthonormal columns spanning M's (rows × k), by modified Gram-Schmidt. */
 function orthonormalize(matrix: Float64Array, k: number): Float64Array {
   const rows = matrix.length / k;
   // Each column contiguous, so that the dot products run along memory.
   const columns = Array.from({ length: k }, (_, column) => Float64Array.from({ length: rows }, (_, row) => matrix[row * k + column]!));
-  for (let pass = 0; pass < 2; pass++) {
-    for (let column = 0; column < k; column++) {
-      const current = columns[column]!;
-      for (let earlier = 0; earlier < column; earlier++) {
-        const previous = columns[earlier]!;
-        let dot = 0;
-        for (let row = 0; row < rows; row++) dot += current[row]! * previous[row]!;
-        for (let row = 0; row < rows; row++) current[row]! -= dot * previous[row]!;
-      }
-      let squares = 0;
-      for (let row = 0; row < rows; row++) squares += current[row]! ** 2;
-      const length = Math.sqrt(squares);
-      for (let row = 0; row < rows; row++) current[row] = length < 1e-12 ? 0 : current[row]! / length;
+  for (let column = 0; column < k; column++) {
+    const current = columns[column]!;
+    for (let earlier = 0; earlier < column; earlier++) {
+      const previous = columns[earlier]!;
+      let dot = 0;
+      for (let row = 0; row < rows; row++) dot += current[row]! * previous[row]!;
+      for (let row = 0; row < rows; row++) current[row]! -= dot * previous[row]!;
     }
+    let squares = 0;
+    for (let row = 0; row < rows; row++) squares += current[row]! ** 2;
+    const length = Math.sqrt(squares);
+    for (let row = 0; row < rows; row++) current[row] = length < 1e-12 ? 0 : current[row]! / length;
   }
   for (let column = 0; column < k; column++) for (let row = 0; row < rows; row++) matrix[row * k + column] = columns[column]![row]!;
   return matrix;
