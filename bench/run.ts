@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import diceCoefficient from "natural/lib/natural/distance/dice_coefficient.js";
-import { alignPlans, auditPlan, extractPlan, getBundledPlan, listBundledPlans, parseTarget, renderAudit, type Plan } from "../src/index.js";
+import { alignPlans, auditPlan, extractPlan, fitTopics, getBundledPlan, listBundledPlans, parseTarget, renderAudit, type Plan } from "../src/index.js";
 import { benchReadDocuments } from "./read-documents.js";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, "skip-hierarchy": { type: "boolean", default: false } } });
@@ -34,6 +34,12 @@ const orderedPairs = plans.flatMap((reference) => plans.filter((subject) => subj
 
 // Alignment: every ordered pair of the bundled plans, each timed on its own.
 const alignTimes = orderedPairs.map(([reference, subject]) => medianMs(() => alignPlans(reference, subject), 5));
+
+// Alignment as the command line and batches do it, with the topic space fitted once on every bundled plan:
+// each pair timed with the fit's time spread over all the pairs (the set-up a batch pays once).
+const topicFitMs = medianMs(() => fitTopics(plans), 3);
+const topics = fitTopics(plans);
+const topicAlignTimes = orderedPairs.map(([reference, subject]) => medianMs(() => alignPlans(reference, subject, { scorerOptions: { topics } }), 5) + topicFitMs / orderedPairs.length);
 
 // The naive baseline: every pair of item texts of the two plans scored with natural's stock Dice coefficient,
 // nothing prepared, nothing selected. Both sides are timed over all ordered pairs, in alternation.
@@ -82,6 +88,9 @@ const result = {
   alignMedianMs: round(quantile(alignTimes, 0.5)),
   alignP95Ms: round(quantile(alignTimes, 0.95)),
   alignPairs: orderedPairs.length,
+  topicFitMs: round(topicFitMs),
+  topicAlignMedianMs: round(quantile(topicAlignTimes, 0.5)),
+  topicAlignP95Ms: round(quantile(topicAlignTimes, 0.95)),
   extractMBps: round(sourceBytes / 1e6 / (extractMs / 1000)),
   reading,
   hierarchy,
@@ -94,6 +103,9 @@ if (flags.json) {
   const rows: [string, string][] = [
     [`alignment, median over ${orderedPairs.length} ordered pairs of bundled plans`, `${result.alignMedianMs} ms`],
     ["alignment, 95th percentile", `${result.alignP95Ms} ms`],
+    ["fitting the topic space on every bundled plan (once per batch or command)", `${result.topicFitMs} ms`],
+    ["alignment with the topic space, its fit spread over the pairs: median", `${result.topicAlignMedianMs} ms`],
+    ["alignment with the topic space, its fit spread over the pairs: 95th percentile", `${result.topicAlignP95Ms} ms`],
     ["naive baseline (natural's Dice on all item-text pairs) ÷ alignPlans, same pairs", `${result.baselineRatio}×`],
     ["extraction of the five sources", `${result.extractMBps} MB/s`],
     ...reading.formats.map(({ format, documentsPerSecond, timesBaseline }) => [`reading 代县 and 南阳: ${format}`, `${documentsPerSecond} documents/s (${timesBaseline}× UTF-8 text)`] as [string, string]),
