@@ -65,6 +65,24 @@ const SignalWeightsSchema = z
   .partial()
   .strict();
 
+/** Vectors of item texts from a model of meaning (`TextEmbeddings`): a model's name, and a Map of vectors of one length. */
+export const TextEmbeddingsSchema = z
+  .object({
+    model: z.string().min(1),
+    vectors: z.custom((value) => value instanceof Map && haveOneLength(value), "expected a Map from item texts to Float32Array vectors of one length"),
+  })
+  .strict();
+
+function haveOneLength(vectors: ReadonlyMap<unknown, unknown>): boolean {
+  let length: number | undefined;
+  for (const [text, vector] of vectors) {
+    if (typeof text !== "string" || !(vector instanceof Float32Array)) return false;
+    length ??= vector.length;
+    if (vector.length !== length) return false;
+  }
+  return true;
+}
+
 export const ScorerOptionsSchema = z
   .object({
     tokenizer: z.union([z.enum(["bigram", "segmenter", "unigram"]), z.custom(isFunction, "expected a tokenizer name or a function")]),
@@ -73,6 +91,7 @@ export const ScorerOptionsSchema = z
       "expected a synonym table made by createSynonymTable",
     ),
     weights: SignalWeightsSchema,
+    embeddings: TextEmbeddingsSchema,
   })
   .partial()
   .strict();
