@@ -112,9 +112,12 @@ describe("embedTexts", () => {
     expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
   });
 
-  it("takes a URL that ends in /embeddings as it is, and sends the key as a bearer token", async () => {
+  it("takes a URL that ends in /embeddings as it is, adds /embeddings to a base URL's path, and sends the key as a bearer token", async () => {
     await embedTexts(["甲"], options({ url: `${baseUrl}/embeddings/`, apiKey: "sk-local" }));
     expect(received).toEqual([{ path: "/v1/embeddings", model: "stand-in", input: ["甲"], authorization: "Bearer sk-local" }]);
+    // A query stays after the path.
+    await embedTexts(["乙"], options({ url: `${baseUrl}?api-version=1` }));
+    expect(received[1]?.path).toBe("/v1/embeddings?api-version=1");
   });
 
   it("refuses options that do not match their schema, and a URL that is not http", async () => {

@@ -22,7 +22,10 @@ export interface EmbeddingEndpointOptions {
   batchSize?: number;
   /** How long a request may take, its whole answer included, in milliseconds. Default 60,000. */
   timeoutMs?: number;
-  /** Requests at once. Default 2: the server reads the next batch while it computes one. */
+  /**
+   * Requests at once. Default 1: a local server computes one batch at a time, and a request waiting behind
+   * another would spend its timeout waiting.
+   */
   concurrency?: number;
   /**
    * A folder where vectors are kept, by model and text, so that a text is sent once across runs. Default:
@@ -59,7 +62,7 @@ const EmbeddingEndpointOptionsSchema = z
  */
 export async function embedTexts(texts: readonly string[], options: EmbeddingEndpointOptions): Promise<TextEmbeddings> {
   checkArguments("embedTexts", { texts: [z.array(z.string()), texts], options: [EmbeddingEndpointOptionsSchema, options] });
-  const { model, batchSize = 32, concurrency = 2, onProgress } = options;
+  const { model, batchSize = 32, concurrency = 1, onProgress } = options;
   const endpoint: Endpoint = { url: endpointUrl(options.url, model), model, apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 60_000 };
   const distinct = [...new Set(texts)];
   const cache = options.cacheDir === undefined ? undefined : await openCache(options.cacheDir, endpoint);
@@ -84,9 +87,13 @@ export async function embedTexts(texts: readonly string[], options: EmbeddingEnd
     vectors.forEach((vector) => dimension.check(vector, "endpoint"));
     batch.forEach((text, index) => found.set(text, vectors[index]!));
     // Kept as each batch comes, so that a run stopped halfway keeps what it had.
-    if (cache !== undefined) await Promise.all(batch.map((text, index) => cache.write(text, vectors[index]!))).catch((error: unknown) => {
-      throw new EmbeddingsError("cache", { url: endpoint.url, model, folder: cache.folder, reason: reasonOf(error) });
-    });
+    if (cache !== undefined) {
+      try {
+        await Promise.all(batch.map((text, index) => cache.write(text, vectors[index]!)));
+      } catch (error) {
+        throw new EmbeddingsError("cache", { url: endpoint.url, model, folder: cache.folder, reason: reasonOf(error) });
+      }
+    }
     done += batch.length;
     onProgress?.(done, missing.length);
   });

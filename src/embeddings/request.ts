@@ -26,8 +26,10 @@ export function endpointUrl(url: string, model: string): string {
     throw new EmbeddingsError("bad-url", { url, model });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new EmbeddingsError("bad-url", { url, model });
-  const base = parsed.href.replace(/\/+$/u, "");
-  return /\/embeddings$/u.test(parsed.pathname.replace(/\/+$/u, "")) ? base : `${base}/embeddings`;
+  const path = parsed.pathname.replace(/\/+$/u, "");
+  // The path changes, not the string: a query (?api-version=…) stays where it is.
+  parsed.pathname = path.endsWith("/embeddings") ? path : `${path}/embeddings`;
+  return parsed.href;
 }
 
 /** The vectors of `texts`, in their order, from one request. */
