@@ -4,6 +4,12 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import type { AlignOptions } from "../src/align/types.js";
+import { defaultEmbeddingsCache } from "../src/embeddings/default-cache.js";
+import { embedPlans } from "../src/embeddings/embed.js";
+import { EmbeddingsError } from "../src/embeddings/errors.js";
+import type { TextEmbeddings } from "../src/similarity/embeddings.js";
 import type { Tokenizer } from "../src/text/tokenize.js";
 import { extractPlan } from "../src/extract/extract-plan.js";
 import { comparableForm, variants } from "./variants.js";
@@ -97,10 +103,49 @@ function printRanking(name: string, sets: readonly GoldSet[], tokenizer?: Tokeni
   console.log(`${name.padEnd(28)} ${percent(mean(rankings.map((ranking) => ranking.topOne)))} ${mean(rankings.map((ranking) => ranking.meanMargin)).toFixed(3).padStart(7)}  ${cells.join("")}`);
 }
 
+/**
+ * The vectors of every gold plan's items from the model of meaning that `npm run eval -- --embeddings-url
+ * <url> --embeddings-model <name>` names (the command line's options: --embeddings-cache <folder>,
+ * --no-embeddings-cache, the key in PLAN_ALIGN_EMBEDDINGS_KEY), with the URL; undefined without them.
+ * Exits on an error.
+ */
+async function modelOfMeaning(sets: readonly GoldSet[]): Promise<{ embeddings: TextEmbeddings; url: string } | undefined> {
+  const { values } = parseArgs({
+    options: { "embeddings-url": { type: "string" }, "embeddings-model": { type: "string" }, "embeddings-cache": { type: "string" }, "no-embeddings-cache": { type: "boolean" } },
+    strict: false,
+  });
+  const [url, model, cache] = [values["embeddings-url"], values["embeddings-model"], values["embeddings-cache"]];
+  if (url === undefined && model === undefined) return undefined;
+  if (typeof url !== "string" || typeof model !== "string" || (cache !== undefined && typeof cache !== "string")) {
+    console.error("npm run eval: --embeddings-url <url> and --embeddings-model <name> go together (docs/matching.md)");
+    process.exit(1);
+  }
+  const apiKey = process.env.PLAN_ALIGN_EMBEDDINGS_KEY;
+  const cacheDir = values["no-embeddings-cache"] === true ? undefined : (cache ?? defaultEmbeddingsCache());
+  const plans = sets.flatMap((set) => Object.values(goldPlans(set)));
+  try {
+    const embeddings = await embedPlans(plans, { url, model, ...(apiKey === undefined || apiKey === "" ? {} : { apiKey }), ...(cacheDir === undefined ? {} : { cacheDir }) });
+    return { embeddings, url };
+  } catch (error) {
+    if (!(error instanceof EmbeddingsError)) throw error;
+    console.error(`npm run eval: ${error.message}`);
+    process.exit(1);
+  }
+}
+
 const sets = loadGoldSets();
 const verbose = process.argv.includes("--verbose");
-const defaultScores = sets.map((set) => scoreGoldSet(set));
-printTable("default, as the command line aligns bundled plans (bigram tokens, selection by rank, topic space fitted on every bundled plan)", sets, defaultScores, verbose);
+const meaning = await modelOfMeaning(sets);
+const withMeaning: AlignOptions = meaning === undefined ? {} : { scorerOptions: { embeddings: meaning.embeddings } };
+const defaultScores = sets.map((set) => scoreGoldSet(set, withMeaning));
+if (meaning !== undefined) {
+  const { embeddings, url } = meaning;
+  const [vector] = embeddings.vectors.values();
+  console.log(`model of meaning: ${embeddings.model} at ${url}, ${embeddings.vectors.size} item texts of ${vector?.length ?? 0} dimensions; the default's alignments use it (its table, the findings, the baseline comparison), the other tables do not`);
+}
+const defaultTitle = "default, as the command line aligns bundled plans (bigram tokens, selection by rank, topic space fitted on every bundled plan)";
+printTable(meaning === undefined ? defaultTitle : `${defaultTitle}, with the model of meaning ${meaning.embeddings.model}`, sets, defaultScores, verbose);
+if (meaning !== undefined) printTable("default without the model of meaning (for comparison)", sets, sets.map((set) => scoreGoldSet(set)), false);
 printFindingQuality(defaultScores);
 printBeside(sets, defaultScores);
 // The matcher before selection by rank: the threshold alone, with the work-item weights of version 0.1.

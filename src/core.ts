@@ -71,9 +71,11 @@ export type { ScorerOptions, SignalWeights } from "./similarity/scorer.js";
 export type { TopicModel, TopicModelOptions } from "./similarity/topics.js";
 export { fitTopics } from "./align/fit-topics.js";
 export type { ItemKind, MatchableItem, Scorer, SignalScore, Similarity } from "./similarity/types.js";
+export type { TextEmbeddings } from "./similarity/embeddings.js";
 
 export { alignPlans, listCandidates, defaultAlignThresholds, defaultSelection } from "./align/align-plans.js";
 export { alignChain } from "./align/align-chain.js";
+export { itemTextsOf } from "./align/item-texts.js";
 export type { AlignSettings } from "./align/settings.js";
 export type { ChainAlignment, ChainStep, SkipReason } from "./align/align-chain.js";
 export type {

@@ -18,3 +18,7 @@ export { loadReviewFile } from "./load/review-file.js";
 export { auditEachInParallel, createAuditPool } from "./corpus/audit-in-parallel.js";
 export type { AuditPool, ParallelAuditOptions } from "./corpus/audit-in-parallel.js";
 export type { AuditedPlan } from "./corpus/audit-all.js";
+export { embedPlans, embedTexts } from "./embeddings/embed.js";
+export type { EmbeddingEndpointOptions } from "./embeddings/embed.js";
+export { EmbeddingsError } from "./embeddings/errors.js";
+export type { EmbeddingFailure } from "./embeddings/errors.js";

@@ -20,6 +20,10 @@ export interface AlignSettings {
   weights: Partial<SignalWeights>;
   /** `built-in` (data/synonyms/default.json) or `custom` (a table of one's own, such as `--synonyms` makes). */
   synonyms: "built-in" | "custom";
+  /** The topic space of the `topic` signal: how many texts it was fitted on, and its dimensions; null for none. */
+  topics: { texts: number; dimensions: number } | null;
+  /** The model of meaning whose vectors the `meaning` signal compares; null for none. */
+  meaning: string | null;
   /** The review decisions given, with their file when it is known; null for none. */
   review: { file?: string; decisions: number } | null;
 }
@@ -36,6 +40,8 @@ export function describeSettings(options: AlignOptions, kinds: readonly ItemKind
     tokenizer: typeof tokenizer === "function" ? "custom" : tokenizer,
     weights: { ...scorerOptions.weights },
     synonyms: scorerOptions.synonyms === undefined ? "built-in" : "custom",
+    topics: scorerOptions.topics === undefined ? null : { texts: scorerOptions.topics.texts, dimensions: scorerOptions.topics.dimensions },
+    meaning: scorerOptions.embeddings?.model ?? null,
     review: review === undefined ? null : { ...(review.file === undefined ? {} : { file: review.file }), decisions: review.decisions.length },
   };
 }

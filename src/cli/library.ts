@@ -23,3 +23,4 @@ export { renderAlignment, renderChain } from "../report/render-alignment.js";
 export { loadSynonymFile } from "../synonyms/load-synonym-file.js";
 export { createSynonymTable, defaultSynonymGroups } from "../synonyms/synonyms.js";
 export { readPlansFromStandardInput, readReviewFromStandardInput, readStandardInputDocument, readSynonymsFromStandardInput, standardInputName, validateStandardInput } from "./standard-input.js";
+export { embedPlans } from "../embeddings/embed.js";

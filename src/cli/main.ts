@@ -5,6 +5,8 @@ import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { AlignOptions, PlanReference, SelectionOptions } from "../align/types.js";
+import { defaultEmbeddingsCache } from "../embeddings/default-cache.js";
+import { EmbeddingsError } from "../embeddings/errors.js";
 import type { AuditReport } from "../findings/types.js";
 import type { DocumentMeta } from "../load/files.js";
 import type { PlanBatch } from "../load/plan-batch.js";
@@ -14,6 +16,7 @@ import type { Level, Plan } from "../model/plan.js";
 import type { AuditFormat } from "../report/render-audit.js";
 import type { ReportLanguage } from "../report/labels.js";
 import type { ReportFormat } from "../report/render-alignment.js";
+import type { TextEmbeddings } from "../similarity/embeddings.js";
 import { terminalText } from "../report/formats.js";
 import { helpConfiguration, localizeCommanderError } from "./commander-text.js";
 import { describeInputIssue, describeUnreadableLine } from "./input-messages.js";
@@ -119,7 +122,18 @@ const reportOptions = (command: Command, formats = ["text", "json", "md", "csv",
     .option("--review <file>", `${say("option.review")}${stdinNote}`)
     .addOption(stdinFormatOption(stdinFormats))
     .option("--no-verify-quotes", say("option.noVerifyQuotes"))
-    .option("-o, --output <file>", say("option.output"));
+    .option("-o, --output <file>", say("option.output"))
+    .option("--embeddings-url <url>", say("option.embeddingsUrl"))
+    .option("--embeddings-model <name>", say("option.embeddingsModel"))
+    .option("--embeddings-key <key>", say("option.embeddingsKey"))
+    .option("--embeddings-cache <folder>", say("option.embeddingsCache"), defaultEmbeddingsCache())
+    .option("--no-embeddings-cache", say("option.noEmbeddingsCache"))
+    .addOption(new Option("--embeddings-timeout <seconds>", say("option.embeddingsTimeout")).argParser(positiveNumber).default(60))
+    // Checked before any plan is read: the two name one model behind one endpoint.
+    .hook("preAction", (_command, action) => {
+      const { embeddingsUrl, embeddingsModel } = action.opts<EmbeddingsCommandOptions>();
+      if ((embeddingsUrl === undefined) !== (embeddingsModel === undefined)) action.error(say("embeddings.bothNeeded"));
+    });
 
 reportOptions(
   program
@@ -210,7 +224,7 @@ say("auditAll.documentScope"))
     }
     const outputInputs = [...batch.files, ...optionInputs(options), ...(options.manifest === undefined ? [] : [options.manifest])];
     const onProgress = progressBar(say("progress.audit"));
-    const auditOptions = { align: await alignOptionsOf(options, plans), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
+    const auditOptions = { align: await alignOptionsOf(options, await withBundledAncestors(plans, options)), lang: options.lang, ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number, plan: PlanReference) => onProgress(done, total, plan.id) }) };
     let failed = false;
     // Audits run on every core and come back in input order: one line each as it is done for jsonl, so memory
     // stays flat (to a file, whole or not at all); the rest need all reports for the matrix. The inputs not
@@ -260,7 +274,8 @@ function today(): string {
 
 /** The options given on the command line that shape the results, as [option, value] pairs (value empty for a flag), for a report's header. */
 function optionsGiven(command: Command): Array<[string, string]> {
-  const aside = new Set(["output", "format", "threads"]);
+  // The key is a secret, not a setting.
+  const aside = new Set(["output", "format", "threads", "embeddingsKey"]);
   return command.options.flatMap((option): Array<[string, string]> => {
     const name = option.attributeName();
     if (aside.has(name) || command.getOptionValueSource(name) !== "cli" || option.long === undefined) return [];
@@ -439,7 +454,18 @@ interface AuditAllCommandOptions extends Omit<CompareOptions, "format">, Documen
   manifest?: string;
 }
 
-interface CompareOptions {
+/** The options of a model of meaning behind an endpoint, which every command that aligns takes. */
+interface EmbeddingsCommandOptions {
+  embeddingsUrl?: string;
+  embeddingsModel?: string;
+  embeddingsKey?: string;
+  /** A folder, or false with --no-embeddings-cache. */
+  embeddingsCache: string | false;
+  /** Seconds. */
+  embeddingsTimeout: number;
+}
+
+interface CompareOptions extends EmbeddingsCommandOptions {
   format: ReportFormat;
   lang: ReportLanguage;
   threshold?: number;
@@ -452,28 +478,64 @@ interface CompareOptions {
 }
 
 /**
- * The alignment options of the command's flags, with the topic space fitted once on the plans the command
- * compares and the bundled plans: more plans of the field teach more of which words go together.
+ * The options of alignment the command line gives, for aligning `plans` (every plan compared, those above
+ * included), with the topic space fitted once on them and the bundled plans: more plans of the field teach
+ * more of which words go together.
  */
-async function alignOptionsOf({ threshold, selection, synonyms, review, stdinFormat }: Omit<CompareOptions, "format">, plans: readonly Plan[]): Promise<AlignOptions> {
+async function alignOptionsOf(options: Omit<CompareOptions, "format">, plans: readonly Plan[]): Promise<AlignOptions> {
+  const { threshold, selection, synonyms, review, stdinFormat } = options;
   const { bundledPlanIds, createSynonymTable, defaultSynonymGroups, fitTopics, getBundledPlan, loadReviewFile, loadSynonymFile, readReviewFromStandardInput, readSynonymsFromStandardInput } = await library();
   const readSynonyms = (file: string) => (isStandardInput(file) ? readSynonymsFromStandardInput(stdinFormat) : loadSynonymFile(file));
   const readReview = (file: string) => (isStandardInput(file) ? readReviewFromStandardInput(stdinFormat) : loadReviewFile(file));
+  const scorerOptions = {
+    ...(synonyms === undefined ? {} : { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await readSynonyms(synonyms))]) }),
+    ...(await embeddingsOf(options, plans)),
+    topics: fitTopics([...new Map([...bundledPlanIds.map(getBundledPlan), ...plans].map((plan) => [plan.id, plan])).values()]),
+  };
   return {
     selection: { method: selection },
     ...(threshold === undefined ? {} : { thresholds: { indicator: threshold, task: threshold, project: threshold, section: threshold } }),
-    scorerOptions: {
-      ...(synonyms === undefined ? {} : { synonyms: createSynonymTable([...defaultSynonymGroups, ...(await readSynonyms(synonyms))]) }),
-      topics: fitTopics([...new Map([...bundledPlanIds.map(getBundledPlan), ...plans].map((plan) => [plan.id, plan])).values()]),
-    },
+    scorerOptions,
     ...(review === undefined ? {} : { review: await readReview(review) }),
   };
+}
+
+/**
+ * The vectors of every item of `plans` from the model of meaning that --embeddings-url and
+ * --embeddings-model name, with a progress bar on a terminal; nothing without them.
+ */
+async function embeddingsOf(options: EmbeddingsCommandOptions, plans: readonly Plan[]): Promise<{ embeddings?: TextEmbeddings }> {
+  const { embeddingsUrl: url, embeddingsModel: model, embeddingsCache: cacheDir } = options;
+  if (url === undefined || model === undefined) return {};
+  const { embedPlans } = await library();
+  const apiKey = options.embeddingsKey ?? process.env.PLAN_ALIGN_EMBEDDINGS_KEY;
+  const onProgress = progressBar(say("progress.embed"));
+  const embeddings = await embedPlans(plans, {
+    url, model, timeoutMs: options.embeddingsTimeout * 1000,
+    ...(apiKey === undefined || apiKey === "" ? {} : { apiKey }),
+    ...(cacheDir === false ? {} : { cacheDir }),
+    ...(onProgress === undefined ? {} : { onProgress: (done: number, total: number) => onProgress(done, total, model) }),
+  });
+  return { embeddings };
+}
+
+/** The plans of a batch and the bundled plans above them: every plan its audits may compare. */
+async function withBundledAncestors(plans: readonly Plan[], options: EmbeddingsCommandOptions): Promise<Plan[]> {
+  if (options.embeddingsUrl === undefined) return [...plans];
+  const { getAncestorPlans } = await library();
+  return [...new Set([...plans, ...plans.flatMap((plan) => getAncestorPlans(plan))])];
 }
 
 function parseScore(value: string): number {
   const score = Number(value);
   if (value.trim() === "" || !Number.isFinite(score) || score < 0 || score > 1) throw new InvalidArgumentError(say("argument.score"));
   return score;
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === "" || !Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(say("argument.positiveNumber"));
+  return number;
 }
 
 function positiveInteger(value: string): number {
@@ -516,6 +578,12 @@ program.parseAsync().catch((error: unknown) => {
   if (error instanceof InputError) {
     // Bad input: one line per problem, with the file (or the function) and the path inside it.
     for (const issue of error.issues) console.error(terminalText(`plan-align: ${describeInputIssue(error.input, issue, language, say)}`));
+    process.exitCode = 1;
+    return;
+  }
+  if (error instanceof EmbeddingsError) {
+    // The endpoint cannot give vectors: a server to start, a URL, model or key to correct.
+    console.error(terminalText(`plan-align: ${say(`embeddings.${error.failure}`, error.values)}`));
     process.exitCode = 1;
     return;
   }

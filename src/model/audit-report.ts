@@ -64,6 +64,8 @@ export const AlignSettingsSchema = z
     tokenizer: z.enum(["bigram", "segmenter", "unigram", "custom"]),
     weights: z.record(z.string(), z.number()).describe("Signal weights given in place of the defaults; empty for the defaults."),
     synonyms: z.enum(["built-in", "custom"]),
+    topics: z.object({ texts: z.int().min(0), dimensions: z.int().min(0) }).strict().nullable().describe("The topic space of the topic signal: texts fitted on and dimensions; null for none."),
+    meaning: z.string().nullable().describe("The model of meaning whose vectors the meaning signal compares; null for none."),
     review: z.object({ file: z.string().optional(), decisions: z.int().min(0) }).strict().nullable(),
   })
   .strict()

@@ -61,9 +61,27 @@ export const SelectionOptionsSchema = z
 const Weight = z.number().min(0);
 
 const SignalWeightsSchema = z
-  .object({ label: Weight, tokens: Weight, body: Weight, content: Weight, terms: Weight, measure: Weight, context: Weight, topic: Weight })
+  .object({ label: Weight, tokens: Weight, body: Weight, content: Weight, terms: Weight, measure: Weight, context: Weight, topic: Weight, meaning: Weight })
   .partial()
   .strict();
+
+/** Vectors of item texts from a model of meaning (`TextEmbeddings`): a model's name, and a Map of vectors of one length. */
+export const TextEmbeddingsSchema = z
+  .object({
+    model: z.string().min(1),
+    vectors: z.custom((value) => value instanceof Map && haveOneLength(value), "expected a Map from item texts to Float32Array vectors of one length"),
+  })
+  .strict();
+
+function haveOneLength(vectors: ReadonlyMap<unknown, unknown>): boolean {
+  let length: number | undefined;
+  for (const [text, vector] of vectors) {
+    if (typeof text !== "string" || !(vector instanceof Float32Array)) return false;
+    length ??= vector.length;
+    if (vector.length !== length) return false;
+  }
+  return true;
+}
 
 export const ScorerOptionsSchema = z
   .object({
@@ -77,6 +95,7 @@ export const ScorerOptionsSchema = z
       (value) => typeof value === "object" && value !== null && (value as { projection?: unknown }).projection instanceof Float32Array,
       "expected a topic model made by fitTopics",
     ),
+    embeddings: TextEmbeddingsSchema,
   })
   .partial()
   .strict();

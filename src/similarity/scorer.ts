@@ -3,6 +3,7 @@ import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { defaultTokenizerName, getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { itemText } from "./item-text.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
+import { centredVector, type TextEmbeddings } from "./embeddings.js";
 import { cosine, topicVector, type TopicModel } from "./topics.js";
 import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
 import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
@@ -38,6 +39,11 @@ export interface SignalWeights {
    * items' places, 0 when they point apart. Items that share few words but are about the same thing come close.
    */
   topic: number;
+  /**
+   * Closeness by a model of meaning (`ScorerOptions.embeddings`): the cosine of the two items' vectors, each
+   * less the mean of every embedded text (what all emergency plans share), 0 when they point apart.
+   */
+  meaning: number;
 }
 
 /** The default weights for indicators and sections, whose names carry their meaning. */
@@ -50,6 +56,7 @@ export const defaultSignalWeights: Readonly<SignalWeights> = Object.freeze({
   measure: 0.1,
   context: 0.05,
   topic: 0,
+  meaning: 0,
 });
 
 /**
@@ -66,6 +73,7 @@ export const defaultWorkItemWeights: Readonly<SignalWeights> = Object.freeze({
   measure: 0,
   context: 0,
   topic: 0.25,
+  meaning: 0.5,
 });
 
 /** Options of `createScorer`; every field has a default. */
@@ -83,6 +91,12 @@ export interface ScorerOptions {
   corpus?: readonly MatchableItem[];
   /** A topic space fitted on the plans at hand (`fitTopics`): the `topic` signal. Default: none, no topic signal. */
   topics?: TopicModel;
+  /**
+   * Vectors of item texts from a model of meaning (`embedPlans` in plan-align/node): the `meaning` signal.
+   * Default: none. Its weight (0.5 for tasks and projects, 0 for indicators and groups) is not measured:
+   * no model can be reached where plan-align is developed (docs/matching.md).
+   */
+  embeddings?: TextEmbeddings;
 }
 
 /** An item's weighted token vectors for one scorer's corpus, built once per item rather than once per pair. */
@@ -167,6 +181,16 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     }
     return result;
   };
+  const embeddings = options.embeddings;
+  const meaningVectors = new WeakMap<MatchableItem, Float32Array | null>();
+  const meaningVectorOf = (item: MatchableItem): Float32Array | undefined => {
+    let vector = meaningVectors.get(item);
+    if (vector === undefined) {
+      vector = centredVector(embeddings!, itemText(item)) ?? null;
+      meaningVectors.set(item, vector);
+    }
+    return vector ?? undefined;
+  };
   const vectors = new WeakMap<MatchableItem, ItemVectors>();
   const vectorsOf = (item: MatchableItem): ItemVectors => {
     let result = vectors.get(item);
@@ -226,6 +250,13 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
     if (measureA !== undefined && measureB !== undefined) {
       values[slot.measure] = measureA === measureB ? 1 : 0;
       present |= bit.measure;
+    }
+    if (embeddings !== undefined && weights.meaning > 0) {
+      const [meaningA, meaningB] = [meaningVectorOf(reference), meaningVectorOf(subject)];
+      if (meaningA !== undefined && meaningB !== undefined) {
+        values[slot.meaning] = Math.max(0, cosine(meaningA, meaningB));
+        present |= bit.meaning;
+      }
     }
     if (topics !== undefined && weights.topic > 0) {
       values[slot.topic] = Math.max(0, cosine(topicVectorOf(reference), topicVectorOf(subject)));
@@ -372,7 +403,7 @@ const spread = {
   terms: new SpreadVector(),
 };
 
-const signalNames = ["label", "tokens", "body", "content", "terms", "measure", "context", "topic"] as const satisfies readonly (keyof SignalWeights)[];
+const signalNames = ["label", "tokens", "body", "content", "terms", "measure", "context", "topic", "meaning"] as const satisfies readonly (keyof SignalWeights)[];
 const slot = Object.fromEntries(signalNames.map((name, index) => [name, index])) as Record<keyof SignalWeights, number>;
 const bit = Object.fromEntries(signalNames.map((name, index) => [name, 1 << index])) as Record<keyof SignalWeights, number>;
 // One pair's signal values, shared by every scorer of this thread as the spreads are.
