@@ -10,6 +10,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { itemTextsOf } from "../src/align/item-texts.js";
 import { embedPlans, embedTexts, EmbeddingsError, getBundledPlan, InputError, type EmbeddingEndpointOptions } from "../src/node.js";
 import { TextEmbeddingsSchema } from "../src/model/options.js";
+import type { TextEmbeddings } from "../src/similarity/embeddings.js";
+import { createScorer } from "../src/similarity/scorer.js";
+import type { MatchableItem } from "../src/similarity/types.js";
 
 // The client of an OpenAI-compatible embeddings endpoint, against a local HTTP server that answers as
 // Ollama, vLLM, Xinference and text-embeddings-inference do, with stand-in vectors: a hash of the model's
@@ -303,6 +306,29 @@ describe("embedPlans", () => {
   });
 });
 
+describe("the meaning signal", () => {
+  const embeddingsOf = (vectors: Record<string, number[]>): TextEmbeddings => ({ model: "stand-in", vectors: new Map(Object.entries(vectors).map(([text, vector]) => [text, Float32Array.from(vector)])) });
+  const task = (id: string, label: string): MatchableItem => ({ kind: "task", id, label, body: "", context: [] });
+
+  it("compares vectors less their mean, so what every text shares does not make two alike", () => {
+    // Every vector shares a large first component; only the second and third tell the texts apart.
+    const embeddings = embeddingsOf({ 甲: [10, 1, 0], 乙: [10, 0.9, 0.1], 丙: [10, -1, 0], 丁: [10, 0, -1] });
+    const scorer = createScorer({ embeddings, weights: { label: 0, body: 0, content: 0, terms: 0 } });
+    const meaning = (a: string, b: string) => scorer.score(task("a", a), task("b", b)).signals.find((signal) => signal.name === "meaning");
+    expect(meaning("甲", "乙")?.value).toBeGreaterThan(0.8);
+    expect(meaning("甲", "丙")?.value).toBe(0);
+    expect(meaning("甲", "乙")?.weight).toBe(0.5);
+    expect(meaning("甲", "戊")).toBeUndefined();
+  });
+
+  it("is absent without vectors, and for indicators and groups by default", () => {
+    const embeddings = embeddingsOf({ 甲: [1, 0], 乙: [0, 1] });
+    expect(createScorer().score(task("a", "甲"), task("b", "乙")).signals.some((signal) => signal.name === "meaning")).toBe(false);
+    const indicator = (id: string, label: string): MatchableItem => ({ kind: "indicator", id, label, body: "", context: [] });
+    expect(createScorer({ embeddings }).score(indicator("a", "甲"), indicator("b", "乙")).signals.some((signal) => signal.name === "meaning")).toBe(false);
+  });
+});
+
 describe("the command line with a model of meaning", () => {
   const root = path.join(import.meta.dirname, "..");
   // Asynchronous: the stand-in server answers from this process while the command runs.
@@ -327,7 +353,10 @@ describe("the command line with a model of meaning", () => {
     const first = await runCli(args);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ reference: { id: "daixian" }, subject: { id: "nanyang" } });
+    const alignment = JSON.parse(first.stdout) as { matches: { kind: string; signals: { name: string; weight: number }[] }[]; settings: { meaning: string | null } };
+    expect(alignment).toMatchObject({ reference: { id: "daixian" }, subject: { id: "nanyang" }, settings: { meaning: "stand-in" } });
+    // The vectors reach the scorer: task matches carry the meaning signal with its weight.
+    expect(alignment.matches.filter((match) => match.kind === "task").every((match) => match.signals.some((signal) => signal.name === "meaning" && signal.weight === 0.5))).toBe(true);
     const sent = received.flatMap((request) => request.input);
     expect(sent.sort()).toEqual(itemTextsOf([getBundledPlan("daixian"), getBundledPlan("nanyang")]).sort());
     expect(received.every((request) => request.model === "stand-in" && request.input.length <= 32)).toBe(true);
