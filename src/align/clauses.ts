@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { lru } from "tiny-lru";
 import { normalizeText } from "../text/normalize.js";
 
 // What an item says clause by clause: a short task is often one clause of a long task of the other plan
@@ -14,7 +14,7 @@ import { normalizeText } from "../text/normalize.js";
 export const clauseLength = 14;
 
 // Each text's runs of `clauseLength` characters, kept by text: an item is checked against several others.
-const runsByText = new LRUCache<string, Set<string>>({ max: 4_000 });
+const runsByText = lru<Set<string>>(4_000);
 
 function runsOf(text: string): Set<string> {
   let runs = runsByText.get(text);

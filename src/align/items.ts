@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { lru } from "tiny-lru";
 import type { Plan, Provenance, Section } from "../model/plan.js";
 import { roleOfTitle, type SectionRole } from "../model/section-roles.js";
 import { getOutline, type Outline } from "../model/sections.js";
@@ -8,7 +8,7 @@ import { describeTarget, type ItemTarget } from "../targets/item-target.js";
 
 // Normalizing (traditional to simplified characters above all) is the costliest step of collecting items, and
 // a plan aligned with every plan below it is collected each time: the normalized texts are kept by content.
-const normalized = new LRUCache<string, string>({ max: 6_000 });
+const normalized = lru<string>(6_000);
 const normalizeOnce = (text: string): string => {
   let result = normalized.get(text);
   if (result === undefined) {

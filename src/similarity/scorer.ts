@@ -1,4 +1,4 @@
-import { LRUCache } from "lru-cache";
+import { lru, type LRU } from "tiny-lru";
 import { defaultSynonyms, type SynonymTable } from "../synonyms/synonyms.js";
 import { defaultTokenizerName, getTokenizer, type Tokenizer, type TokenizerName } from "../text/tokenize.js";
 import { itemText } from "./item-text.js";
@@ -363,9 +363,9 @@ function characterPairs(text: string): string[] {
 // it, and a province's plan is aligned with every plan below it. Prepared forms are kept by content, per
 // synonym table and tokenizer, so the same item is prepared once whatever object carries it and whatever
 // was changed elsewhere; the least recently used are let go past a bound that keeps memory modest.
-const preparedForms = new WeakMap<SynonymTable, WeakMap<Tokenizer, LRUCache<string, PreparedForms>>>();
+const preparedForms = new WeakMap<SynonymTable, WeakMap<Tokenizer, LRU<PreparedForms>>>();
 
-function preparedFormsCache(tokenizer: Tokenizer, synonyms: SynonymTable): LRUCache<string, PreparedForms> {
+function preparedFormsCache(tokenizer: Tokenizer, synonyms: SynonymTable): LRU<PreparedForms> {
   let byTokenizer = preparedForms.get(synonyms);
   if (byTokenizer === undefined) {
     byTokenizer = new WeakMap();
@@ -375,7 +375,7 @@ function preparedFormsCache(tokenizer: Tokenizer, synonyms: SynonymTable): LRUCa
   if (cache === undefined) {
     // Room for the items of a plan's ancestors, which every audit below them reuses, and of the plan itself,
     // reused against each ancestor: a few hundred each. More only holds items that will not come back.
-    cache = new LRUCache({ max: 3_000 });
+    cache = lru(3_000);
     byTokenizer.set(tokenizer, cache);
   }
   return cache;

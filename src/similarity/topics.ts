@@ -3,7 +3,7 @@
 // 应急力量, 隐患排查 and 风险防控) come out close, because other items of the plans use those words together.
 // Written here rather than taken from a linear-algebra package: what it needs (a sparse product, Gram-Schmidt,
 // a Cholesky factor) is a few dozen lines, and such a package would not fit the browser bundle's budget.
-import { LRUCache } from "lru-cache";
+import { lru, type LRU } from "tiny-lru";
 import { tokenizeBigrams } from "../text/tokenize.js";
 import { normalizeText } from "../text/normalize.js";
 
@@ -70,8 +70,7 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
   const weights = Float32Array.from(terms, (term) => Math.log((fitted.length + 1) / (documentFrequency.get(term)! + 1)) + 1);
   const rows = counted.map((counts) => weighRow(counts, index, weights)).filter((row) => row.terms.length > 0);
   const dimensions = Math.max(0, Math.min(options.dimensions ?? defaultDimensions, rows.length - 1, terms.length));
-  const id = fingerprint(fitted, options.dimensions ?? defaultDimensions);
-  const empty = { id, dimensions: 0, texts: fitted.length, terms: "", weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
+  const empty = { id: "empty", dimensions: 0, texts: fitted.length, terms: "", weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
   if (dimensions === 0) return empty;
 
   // Subspace iteration from a random start: (A Aᵀ)^q Ω, its columns made independent at each step (Halko,
@@ -81,15 +80,17 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
   const start = new Float64Array(rows.length * dimensions);
   for (let position = 0; position < start.length; position++) start[position] = random() * 2 - 1;
   let basis = orthonormalize(start, dimensions);
-  for (let step = 0; step < powerIterations; step++) basis = orthonormalize(timesTerms(rows, transposedTimes(rows, basis, terms.length, dimensions), dimensions), dimensions);
+  for (let step = 0; step < powerIterations; step++) basis = orthonormalize(multiply(rows, multiply(rows, basis, dimensions, true, terms.length), dimensions), dimensions);
   // The space is the row space of B = Qᵀ A: project onto Bᵀ, then make the coordinates orthonormal with the
   // Cholesky factor L of B Bᵀ (coordinates x Bᵀ L⁻ᵀ).
-  const termsByDimension = transposedTimes(rows, basis, terms.length, dimensions);
+  const termsByDimension = multiply(rows, basis, dimensions, true, terms.length);
   const factor = cholesky(gramOf(rows, basis, termsByDimension, dimensions), dimensions);
   if (factor === undefined) return empty;
   // The centre is the mean text's place: coordinates are linear in a text's (unit) row.
   const meanRow = new Map<number, number>();
   for (const row of rows) for (let entry = 0; entry < row.terms.length; entry++) meanRow.set(row.terms[entry]!, (meanRow.get(row.terms[entry]!) ?? 0) + row.values[entry]! / fitted.length);
+  // Made of what the fit computed, so equal fits have equal ids and different ones, in practice, do not.
+  const id = `${fitted.length}:${dimensions}:${terms.length}:${termsByDimension[0]}:${termsByDimension[termsByDimension.length - 1]}`;
   const model: TopicModel = { id, dimensions, texts: fitted.length, terms: terms.join("\n"), weights: shared(weights), projection: shared(termsByDimension), factor, centre: new Float32Array(dimensions) };
   const sorted = [...meanRow].sort((a, b) => a[0] - b[0]);
   model.centre = Float32Array.from(project(model, { terms: Int32Array.from(sorted, ([term]) => term), values: Float64Array.from(sorted, ([, value]) => value) }));
@@ -98,12 +99,12 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
 
 // A text's vector is asked for once per item and alignment, and the same items come back in every alignment
 // of a batch. Kept by model id, as a model sent to a worker thread arrives as a new object for each audit.
-const byModel = new LRUCache<string, { index: Map<string, number>; vectors: LRUCache<string, Float32Array> }>({ max: 4 });
+const byModel = lru<{ index: Map<string, number>; vectors: LRU<Float32Array> }>(4);
 
 function lookupsOf(model: TopicModel) {
   let lookups = byModel.get(model.id);
   if (lookups === undefined) {
-    lookups = { index: new Map(model.terms === "" ? [] : model.terms.split("\n").map((term, position) => [term, position])), vectors: new LRUCache({ max: 20_000 }) };
+    lookups = { index: new Map(model.terms === "" ? [] : model.terms.split("\n").map((term, position) => [term, position])), vectors: lru(20_000) };
     byModel.set(model.id, lookups);
   }
   return lookups;
@@ -186,31 +187,18 @@ function project(model: TopicModel, row: Row): Float64Array {
   return projected;
 }
 
-/** A (rows × terms, sparse) times M (terms × k, dense): rows × k. */
-function timesTerms(rows: readonly Row[], matrix: Float64Array, k: number): Float64Array {
-  const result = new Float64Array(rows.length * k);
+/**
+ * A (rows × terms, sparse) times M (terms × k, dense), rows × k; or, `transposed`, Aᵀ times M (rows × k),
+ * terms × k.
+ */
+function multiply(rows: readonly Row[], matrix: Float64Array, k: number, transposed = false, termCount = 0): Float64Array {
+  const result = new Float64Array((transposed ? termCount : rows.length) * k);
   for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
     const { terms, values } = rows[rowIndex]!;
     for (let entry = 0; entry < terms.length; entry++) {
       const value = values[entry]!;
-      const offset = terms[entry]! * k;
-      const target = rowIndex * k;
-      for (let column = 0; column < k; column++) result[target + column]! += value * matrix[offset + column]!;
-    }
-  }
-  return result;
-}
-
-/** Aᵀ (terms × rows, sparse) times M (rows × k, dense): terms × k. */
-function transposedTimes(rows: readonly Row[], matrix: Float64Array, termCount: number, k: number): Float64Array {
-  const result = new Float64Array(termCount * k);
-  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
-    const { terms, values } = rows[rowIndex]!;
-    const source = rowIndex * k;
-    for (let entry = 0; entry < terms.length; entry++) {
-      const value = values[entry]!;
-      const offset = terms[entry]! * k;
-      for (let column = 0; column < k; column++) result[offset + column]! += value * matrix[source + column]!;
+      const [to, from] = transposed ? [terms[entry]! * k, rowIndex * k] : [rowIndex * k, terms[entry]! * k];
+      for (let column = 0; column < k; column++) result[to + column]! += value * matrix[from + column]!;
     }
   }
   return result;
@@ -218,7 +206,7 @@ function transposedTimes(rows: readonly Row[], matrix: Float64Array, termCount: 
 
 /** B Bᵀ where Bᵀ = Aᵀ Q is given: Qᵀ (A Bᵀ), k × k. */
 function gramOf(rows: readonly Row[], basis: Float64Array, termsByDimension: Float64Array, k: number): Float64Array {
-  const product = timesTerms(rows, termsByDimension, k);
+  const product = multiply(rows, termsByDimension, k);
   const gram = new Float64Array(k * k);
   for (let row = 0; row < rows.length; row++) {
     for (let i = 0; i < k; i++) {
@@ -274,18 +262,6 @@ function shared(values: ArrayLike<number>): Float32Array {
   const copy = new Float32Array(buffer);
   copy.set(values);
   return copy;
-}
-
-/** FNV-1a over the texts and dimensions: the same fit, the same id. */
-function fingerprint(texts: readonly string[], dimensions: number): string {
-  let hash = 0x811c9dc5;
-  const add = (text: string) => {
-    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-    hash = Math.imul(hash ^ 0, 0x01000193);
-  };
-  texts.forEach(add);
-  add(String(dimensions));
-  return `${(hash >>> 0).toString(16)}-${texts.length}`;
 }
 
 /** A small seeded generator (mulberry32): the same fit on every machine. */
