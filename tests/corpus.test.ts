@@ -3,7 +3,7 @@ import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditAll, auditEach, auditPlan, extractPlan, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan, type Scorer } from "../src/index.js";
+import { auditAll, auditEach, auditPlan, extractPlan, fitTopics, getAncestorPlans, getBundledPlan, renderMatrix, type AuditReport, type Plan, type Scorer } from "../src/index.js";
 import { auditEachInParallel, createAuditPool } from "../src/node.js";
 
 const root = path.join(import.meta.dirname, "..");
@@ -13,10 +13,12 @@ const nanyang = getBundledPlan("nanyang");
 const cutOff = extractPlan(await readFile(path.join(root, "docs", "examples", "daixian-cut-off.txt"), "utf8"), { id: "daixian-cut" }).plan;
 
 describe("auditing many plans at once", () => {
-  it("audits each plan against its own ancestors, as auditPlan does one by one", () => {
+  it("audits each plan against its own ancestors, as auditPlan does one by one with the batch's topic space", () => {
     const reports = [...auditEach([daixian, nanyang])];
     expect(reports.map((report) => report.subject.id)).toEqual(["daixian", "nanyang"]);
-    expect(reports[1]).toEqual(auditPlan(nanyang));
+    const batch = [daixian, nanyang].flatMap((plan) => [plan, ...getAncestorPlans(plan, [daixian, nanyang])]);
+    const topics = fitTopics([...new Map(batch.map((plan) => [plan.id, plan])).values()]);
+    expect(reports[1]).toEqual(auditPlan(nanyang, { align: { scorerOptions: { topics } } }));
   });
 
   it("takes a plan above from the given plans before the bundled one", () => {

@@ -91,7 +91,7 @@ export function alignPlansUnchecked(reference: Plan, subject: Plan, options: Ali
     } else {
       const scored = scoreWorkItems(kind, itemsByKind, sectionPairs, scorer, keptFrom(kind, thresholds, selection));
       const byScore = [...selectPairs(kind, scored.items, thresholds, selection), ...selectForHeadings(scored.across, thresholds[kind], selection)];
-      const selected = [...byScore, ...selectByClause(scored.items, byScore, selection)];
+      const selected = selection.method === "rank" ? [...byScore, ...selectByClause(scored.items, byScore, selection)] : byScore;
       proposed = keepOneGranularity(selected);
       scoredByKind.set(kind, [...scored.items.kept, ...scored.across]);
     }

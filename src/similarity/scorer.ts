@@ -251,14 +251,17 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       values[slot.measure] = measureA === measureB ? 1 : 0;
       present |= bit.measure;
     }
-    if (embeddings !== undefined && weights.meaning > 0) {
+    // Topic and meaning were weighed on tasks and projects against each other; a bare heading against a whole
+    // group is judged by its words, as before (a group's text is the titles under it, which no model reads well).
+    const bothWorkItems = isWorkItem(reference) && isWorkItem(subject);
+    if (embeddings !== undefined && weights.meaning > 0 && bothWorkItems) {
       const [meaningA, meaningB] = [meaningVectorOf(reference), meaningVectorOf(subject)];
       if (meaningA !== undefined && meaningB !== undefined) {
         values[slot.meaning] = Math.max(0, cosine(meaningA, meaningB));
         present |= bit.meaning;
       }
     }
-    if (topics !== undefined && weights.topic > 0) {
+    if (topics !== undefined && weights.topic > 0 && bothWorkItems) {
       values[slot.topic] = Math.max(0, cosine(topicVectorOf(reference), topicVectorOf(subject)));
       present |= bit.topic;
     }

@@ -71,6 +71,17 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: (to
   return Math.min(1, shared / smaller);
 }
 
+/**
+ * A bare title (one item's body empty, the other's not) against the other item's title and each clause of its
+ * text: the best share, by weight, of the title's tokens that one of them carries.
+ */
+function titleContainment(title: ReadonlySet<string>, clauses: readonly ReadonlySet<string>[], weight: (token: string) => number): number {
+  const sum = [...title].reduce((total, token) => total + weight(token), 0);
+  if (sum === 0) return 0;
+  const shares = clauses.map((clause) => [...title].filter((token) => clause.has(token)).reduce((total, token) => total + weight(token), 0));
+  return Math.min(1, Math.max(0, ...shares) / sum);
+}
+
 /** The built-in scorer's definition with the default tokenizer and synonyms, over `corpus`. */
 export function createReferenceScorer(corpus: readonly MatchableItem[]): Scorer {
   const options = { tokenizer: getTokenizer("bigram"), synonyms: defaultSynonyms };
@@ -103,7 +114,14 @@ export function createReferenceScorer(corpus: readonly MatchableItem[]): Scorer 
       if (a.bodyTokens.length > 0 && b.bodyTokens.length > 0) {
         signals.push({ name: "body", value: cosine(counts(a.bodyTokens), counts(b.bodyTokens), bodyWeight), weight: weights.body });
       }
-      if (weights.content > 0) signals.push({ name: "content", value: containment(contentOf(a), contentOf(b), contentWeight), weight: weights.content });
+      if (weights.content > 0) {
+        const titleOnly = (reference.body === "") !== (subject.body === "");
+        const [title, other] = reference.body === "" ? [a, subject] : [b, reference];
+        const clausesOf = (item: MatchableItem) =>
+          [item.label, ...item.body.split(/[。；;，,\n]/u).filter((part) => part.trim() !== "")].map((part) => contentOf(prepare({ kind: item.kind, id: item.id, label: part, body: "", context: [] })));
+        const value = titleOnly ? titleContainment(contentOf(title), clausesOf(other), contentWeight) : containment(contentOf(a), contentOf(b), contentWeight);
+        signals.push({ name: "content", value, weight: weights.content });
+      }
       if (weights.terms > 0) signals.push({ name: "terms", value: weightedJaccard(termsSet(a), termsSet(b), termWeight), weight: weights.terms });
       if (a.measure !== undefined && b.measure !== undefined) {
         const same = a.measure === b.measure;
