@@ -28,7 +28,7 @@ export interface TopicModel {
   /** Terms × dimensions: a text's weighted terms times this, times `factor`'s inverse, are its coordinates. */
   projection: Float32Array;
   /** Dimensions × dimensions, lower triangular: what makes the coordinates orthonormal. */
-  factor: Float64Array;
+  factor: Float32Array;
   /** The mean of the fitted texts' coordinates, taken from every vector: what all emergency plans share. */
   centre: Float32Array;
 }
@@ -43,9 +43,9 @@ const defaultDimensions = 100;
 /**
  * The most texts a space is fitted on; beyond, an even sample of them in their order (the rest are projected
  * like any new text). A province's batch has thousands of items, and the fit's cost grows with them while
- * what it learns of which words go together does not.
+ * what it learns of which words go together does not. The bundled plans have 461, fitted whole.
  */
-export const maxFittedTexts = 1_000;
+export const maxFittedTexts = 600;
 // Power iterations sharpen the randomized range finder towards the leading singular vectors.
 const powerIterations = 3;
 
@@ -70,7 +70,7 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
   const weights = Float32Array.from(terms, (term) => Math.log((fitted.length + 1) / (documentFrequency.get(term)! + 1)) + 1);
   const rows = counted.map((counts) => weighRow(counts, index, weights)).filter((row) => row.terms.length > 0);
   const dimensions = Math.max(0, Math.min(options.dimensions ?? defaultDimensions, rows.length - 1, terms.length));
-  const empty = { id: "empty", dimensions: 0, texts: fitted.length, terms: "", weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float64Array(0), centre: new Float32Array(0) };
+  const empty = { id: "empty", dimensions: 0, texts: fitted.length, terms: "", weights: new Float32Array(0), projection: new Float32Array(0), factor: new Float32Array(0), centre: new Float32Array(0) };
   if (dimensions === 0) return empty;
 
   // Subspace iteration from a random start: (A Aᵀ)^q Ω, its columns made independent at each step (Halko,
@@ -91,7 +91,7 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
   for (const row of rows) for (let entry = 0; entry < row.terms.length; entry++) meanRow.set(row.terms[entry]!, (meanRow.get(row.terms[entry]!) ?? 0) + row.values[entry]! / fitted.length);
   // Made of what the fit computed, so equal fits have equal ids and different ones, in practice, do not.
   const id = `${fitted.length}:${dimensions}:${terms.length}:${termsByDimension[0]}:${termsByDimension[termsByDimension.length - 1]}`;
-  const model: TopicModel = { id, dimensions, texts: fitted.length, terms: terms.join("\n"), weights: shared(weights), projection: shared(termsByDimension), factor, centre: new Float32Array(dimensions) };
+  const model: TopicModel = { id, dimensions, texts: fitted.length, terms: terms.join("\n"), weights: shared(weights), projection: shared(termsByDimension), factor: shared(factor), centre: new Float32Array(dimensions) };
   const sorted = [...meanRow].sort((a, b) => a[0] - b[0]);
   model.centre = Float32Array.from(project(model, { terms: Int32Array.from(sorted, ([term]) => term), values: Float64Array.from(sorted, ([, value]) => value) }));
   return model;
