@@ -175,8 +175,13 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
   const clausesOf = (item: MatchableItem): WeightedIds[] => {
     let result = clauses.get(item);
     if (result === undefined) {
-      const parts = [item.label, ...item.body.split(/[。；;，,\n]/u).filter((part) => part.trim() !== "")];
-      result = parts.map((part) => weighIds(formsOf({ kind: item.kind, id: item.id, label: part, body: "", context: [] }).contentIds, (id) => contentWeight(id)));
+      // The clauses' tokens are kept with the item's prepared forms, shared by every scorer; their weights
+      // depend on this scorer's corpus.
+      const forms = formsOf(item);
+      forms.clauseIds ??= [item.label, ...item.body.split(/[。；;，,\n]/u).filter((part) => part.trim() !== "")].map(
+        (part) => prepareForms(prepareItem({ kind: item.kind, id: item.id, label: part, body: "", context: [] }, { tokenizer, synonyms })).contentIds,
+      );
+      result = forms.clauseIds.map((ids) => weighIds(ids, (id) => contentWeight(id)));
       clauses.set(item, result);
     }
     return result;
@@ -338,6 +343,8 @@ interface PreparedForms {
   contentIds: Int32Array;
   /** Distinct words, once a pair has needed them. */
   terms?: Int32Array;
+  /** The distinct tokens of its title and of each clause of its text, once a bare title has met it. */
+  clauseIds?: Int32Array[];
 }
 
 function prepareForms(prepared: PreparedItem): PreparedForms {
