@@ -1,7 +1,7 @@
 import { getOutline } from "../model/sections.js";
 import type { Plan } from "../model/plan.js";
 import { itemText } from "../similarity/item-text.js";
-import { fitTopicModel, type TopicModel, type TopicModelOptions } from "../similarity/topics.js";
+import { fitTopicModel, maxFittedTexts, type TopicModel, type TopicModelOptions } from "../similarity/topics.js";
 import { collectItems } from "./items.js";
 
 /**
@@ -16,10 +16,21 @@ import { collectItems } from "./items.js";
  */
 export function fitTopics(plans: readonly Plan[], options: TopicModelOptions = {}): TopicModel {
   const texts = new Set<string>();
-  for (const plan of plans) {
+  for (const plan of planSample(plans)) {
     const outline = getOutline(plan);
     for (const kind of ["section", "task", "project"] as const) for (const entry of collectItems(plan, kind, outline)) texts.add(itemText(entry.item));
   }
   // In a fixed order, so that the same plans give the same space whatever order they come in.
   return fitTopicModel([...texts].sort(), options);
+}
+
+/**
+ * The plans whose items are read: all of them, or, when they hold far more items than a space is fitted on
+ * (a province's batch), an even sample of them by id. Listing a plan's items costs more than fitting on them.
+ */
+function planSample(plans: readonly Plan[]): Plan[] {
+  const byId = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const items = byId.reduce((sum, plan) => sum + plan.sections.length + plan.tasks.length + plan.projects.length, 0);
+  const stride = Math.max(1, Math.floor(items / (2 * maxFittedTexts)));
+  return byId.filter((_, position) => position % stride === 0);
 }

@@ -92,8 +92,8 @@ export function fitTopicModel(texts: readonly string[], options: TopicModelOptio
   // Made of what the fit computed, so equal fits have equal ids and different ones, in practice, do not.
   const id = `${fitted.length}:${dimensions}:${terms.length}:${termsByDimension[0]}:${termsByDimension[termsByDimension.length - 1]}`;
   const model: TopicModel = { id, dimensions, texts: fitted.length, terms: terms.join("\n"), weights: shared(weights), projection: shared(termsByDimension), factor: shared(factor), centre: new Float32Array(dimensions) };
-  const sorted = [...meanRow].sort((a, b) => a[0] - b[0]);
-  model.centre = Float32Array.from(project(model, { terms: Int32Array.from(sorted, ([term]) => term), values: Float64Array.from(sorted, ([, value]) => value) }));
+  const mean = [...meanRow];
+  model.centre = Float32Array.from(project(model, { terms: Int32Array.from(mean, ([term]) => term), values: Float64Array.from(mean, ([, value]) => value) }));
   return model;
 }
 
@@ -140,7 +140,7 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
-/** A sparse row of the term matrix: term positions and their weights, of length 1. */
+/** A sparse row of the term matrix: term positions (in no particular order) and their weights, of length 1. */
 interface Row {
   terms: Int32Array;
   values: Float64Array;
@@ -154,16 +154,19 @@ function countPairs(text: string): Map<string, number> {
 
 // Sublinear term frequency: a pair said five times is not five times the evidence.
 function weighRow(counts: ReadonlyMap<string, number>, index: ReadonlyMap<string, number>, weights: Float32Array): Row {
-  const entries: [number, number][] = [];
+  const terms: number[] = [];
+  const values: number[] = [];
+  let squares = 0;
   for (const [term, count] of counts) {
     const position = index.get(term);
-    if (position !== undefined) entries.push([position, (1 + Math.log(count)) * weights[position]!]);
+    if (position === undefined) continue;
+    const value = (1 + Math.log(count)) * weights[position]!;
+    terms.push(position);
+    values.push(value);
+    squares += value * value;
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  let squares = 0;
-  for (const [, value] of entries) squares += value * value;
   const length = Math.sqrt(squares);
-  return { terms: Int32Array.from(entries, ([term]) => term), values: Float64Array.from(entries, ([, value]) => value / length) };
+  return { terms: Int32Array.from(terms), values: Float64Array.from(values, (value) => value / length) };
 }
 
 function coordinatesOf(model: TopicModel, text: string): Float64Array {
