@@ -175,17 +175,17 @@ function coordinatesOf(model: TopicModel, text: string): Float64Array {
 
 /** A row's coordinates in the space: x Bᵀ, then L y = x Bᵀ solved for y. */
 function project(model: TopicModel, row: Row): Float64Array {
-  const { dimensions } = model;
+  const { dimensions, projection, factor } = model;
   const projected = new Float64Array(dimensions);
   for (let entry = 0; entry < row.terms.length; entry++) {
     const value = row.values[entry]!;
     const offset = row.terms[entry]! * dimensions;
-    for (let dimension = 0; dimension < dimensions; dimension++) projected[dimension]! += value * model.projection[offset + dimension]!;
+    for (let dimension = 0; dimension < dimensions; dimension++) projected[dimension]! += value * projection[offset + dimension]!;
   }
-  for (let row = 0; row < dimensions; row++) {
-    let sum = projected[row]!;
-    for (let column = 0; column < row; column++) sum -= model.factor[row * dimensions + column]! * projected[column]!;
-    projected[row] = sum / model.factor[row * dimensions + row]!;
+  for (let line = 0; line < dimensions; line++) {
+    let sum = projected[line]!;
+    for (let column = 0; column < line; column++) sum -= factor[line * dimensions + column]! * projected[column]!;
+    projected[line] = sum / factor[line * dimensions + line]!;
   }
   return projected;
 }
