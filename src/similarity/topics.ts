@@ -2,7 +2,7 @@
 // character pairs of item texts. Two items that share few words but stand in the same topic (救援队伍 and
 // 应急力量, 隐患排查 and 风险防控) come out close, because other items of the plans use those words together.
 // Written here rather than taken from a linear-algebra package: what it needs (a sparse product, Gram-Schmidt,
-// a Cholesky factor) is a few dozen lines, and such a package would not fit the browser bundle's budget.
+// a Cholesky factor) is short, and such a package would not fit the browser bundle's budget.
 import { lru, type LRU } from "tiny-lru";
 import { tokenizeBigrams } from "../text/tokenize.js";
 import { normalizeText } from "../text/normalize.js";
