@@ -7,7 +7,8 @@ import type { AuditAllOptions } from "../src/corpus/audit-all.js";
 import { withBatchTopics } from "../src/corpus/batch-topics.js";
 import { bundledPlanIds, getAncestorPlansUnchecked, getBundledPlan } from "../src/load/bundled.js";
 import { createScorer } from "../src/similarity/scorer.js";
-import { cosine, fitTopicModel, topicVector } from "../src/similarity/topics.js";
+import { fitTopicModel, topicVector } from "../src/similarity/topics.js";
+import { cosine } from "../src/similarity/vectors.js";
 import type { MatchableItem } from "../src/similarity/types.js";
 
 const bundled = bundledPlanIds.map(getBundledPlan);

@@ -1,8 +1,6 @@
-import { getOutline } from "../model/sections.js";
 import type { Plan } from "../model/plan.js";
-import { itemText } from "../similarity/item-text.js";
 import { fitTopicModel, maxFittedTexts, type TopicModel, type TopicModelOptions } from "../similarity/topics.js";
-import { collectItems } from "./items.js";
+import { itemTextsOf } from "./item-texts.js";
 
 /**
  * Fits the topic space of the `topic` signal on plans' tasks, projects and groups: pass it to alignments as
@@ -15,13 +13,8 @@ import { collectItems } from "./items.js";
  * alignPlans(getBundledPlan("nanyang"), getBundledPlan("daixian"), { scorerOptions: { topics } });
  */
 export function fitTopics(plans: readonly Plan[], options: TopicModelOptions = {}): TopicModel {
-  const texts = new Set<string>();
-  for (const plan of planSample(plans)) {
-    const outline = getOutline(plan);
-    for (const kind of ["section", "task", "project"] as const) for (const entry of collectItems(plan, kind, outline)) texts.add(itemText(entry.item));
-  }
   // In a fixed order, so that the same plans give the same space whatever order they come in.
-  return fitTopicModel([...texts].sort(), options);
+  return fitTopicModel(itemTextsOf(planSample(plans), ["section", "task", "project"]).sort(), options);
 }
 
 /**

@@ -4,17 +4,18 @@ import { itemText } from "../similarity/item-text.js";
 import type { ItemKind } from "../similarity/types.js";
 import { collectItems } from "./items.js";
 
-const kinds: readonly ItemKind[] = ["indicator", "task", "project", "section"];
+const allKinds: readonly ItemKind[] = ["indicator", "task", "project", "section"];
 
 /**
  * The texts of every item that aligning these plans compares (indicators, tasks, projects and the sections
- * that group them), each once, empty ones left out: what a model of meaning is asked to embed. A text is
+ * that group them, or the `kinds` given), each once, empty ones left out: what a model of meaning is asked to
+ * embed, and what the topic space is fitted on. A text is
  * an item's label, and its body when it says more, as the scorer looks vectors up (`TextEmbeddings`).
  *
  * @example
  * itemTextsOf([getBundledPlan("daixian")]).length; // 92
  */
-export function itemTextsOf(plans: readonly Plan[]): string[] {
+export function itemTextsOf(plans: readonly Plan[], kinds: readonly ItemKind[] = allKinds): string[] {
   const texts = new Set<string>();
   for (const plan of plans) {
     const outline = getOutline(plan);

@@ -30,12 +30,12 @@ export function selectByThreshold(pairs: readonly ScoredPair[], threshold: numbe
 
 function acceptedByThreshold(pairs: readonly ScoredPair[], threshold: number, margin: number): ScoredPair[] {
   const above = pairs.filter((pair) => pair.similarity.score >= threshold);
-  const bestForSubject = bestBy(above, "subject");
-  const bestForReference = bestBy(above, "reference");
+  const bestForSubject = bestPairBy(above, "subject");
+  const bestForReference = bestPairBy(above, "reference");
   return above.filter(
     (pair) =>
-      pair.similarity.score >= (bestForSubject.get(pair.subject) ?? 1) - margin ||
-      pair.similarity.score === bestForReference.get(pair.reference),
+      pair.similarity.score >= (bestForSubject.get(pair.subject)?.similarity.score ?? 1) - margin ||
+      pair.similarity.score === bestForReference.get(pair.reference)?.similarity.score,
   );
 }
 
@@ -104,13 +104,6 @@ export function selectForHeadings(pairs: readonly ScoredPair[], threshold: numbe
     }
   }
   return selected;
-}
-
-/** Each item's best score among the pairs it is in. */
-function bestBy(pairs: readonly ScoredPair[], side: "reference" | "subject"): Map<PlanItem, number> {
-  const best = new Map<PlanItem, number>();
-  for (const pair of pairs) best.set(pair[side], Math.max(best.get(pair[side]) ?? 0, pair.similarity.score));
-  return best;
 }
 
 /**

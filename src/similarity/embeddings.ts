@@ -1,5 +1,6 @@
 // What a model of meaning gives the scorer: a vector for each item text. Browser-safe: the vectors may come
 // from anywhere (plan-align/node's `embedPlans` asks an OpenAI-compatible endpoint for them).
+import { centredUnit } from "./vectors.js";
 
 /**
  * Vectors of item texts from a model of meaning, keyed by the text of each item as `itemText` makes it (its
@@ -31,7 +32,5 @@ export function centredVector(embeddings: TextEmbeddings, text: string): Float32
     for (const each of embeddings.vectors.values()) for (let index = 0; index < centre.length; index++) centre[index]! += each[index]! / embeddings.vectors.size;
     centres.set(embeddings, centre);
   }
-  const centred = Float32Array.from(vector, (value, index) => value - centre[index]!);
-  const length = Math.hypot(...centred);
-  return length === 0 ? undefined : centred.map((value) => value / length);
+  return centredUnit(vector, centre);
 }

@@ -4,9 +4,9 @@ import { defaultTokenizerName, getTokenizer, type Tokenizer, type TokenizerName 
 import { itemText } from "./item-text.js";
 import { prepareItem, termsOf, type PreparedItem } from "./prepare.js";
 import { centredVector, type TextEmbeddings } from "./embeddings.js";
-import { cosine, topicVector, type TopicModel } from "./topics.js";
+import { topicVector, type TopicModel } from "./topics.js";
 import type { MatchableItem, Scorer, SignalScore, Similarity } from "./types.js";
-import { countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
+import { cosine, countTokens, distinctIds, inverseFrequency, SpreadVector, weighIds, type TokenCounts, type WeightedIds } from "./vectors.js";
 import { checkArguments } from "../model/input-error.js";
 import { CreateScorerOptionsSchema } from "../model/options.js";
 
@@ -179,7 +179,7 @@ export function createScorer(options: ScorerOptions = {}): Scorer {
       // depend on this scorer's corpus.
       const forms = formsOf(item);
       forms.clauseIds ??= [item.label, ...item.body.split(/[。；;，,\n]/u).filter((part) => part.trim() !== "")].map(
-        (part) => prepareForms(prepareItem({ kind: item.kind, id: item.id, label: part, body: "", context: [] }, { tokenizer, synonyms })).contentIds,
+        (part) => distinctIds(countTokens(prepareItem({ kind: item.kind, id: item.id, label: part, body: "", context: [] }, { tokenizer, synonyms }).coreTokens)),
       );
       result = forms.clauseIds.map((ids) => weighIds(ids, (id) => contentWeight(id)));
       clauses.set(item, result);

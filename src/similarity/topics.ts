@@ -6,6 +6,7 @@
 import { lru, type LRU } from "tiny-lru";
 import { tokenizeBigrams } from "../text/tokenize.js";
 import { normalizeText } from "../text/normalize.js";
+import { centredUnit } from "./vectors.js";
 
 /**
  * A topic space fitted on item texts (`fitTopicModel`): plain data, so it crosses to worker threads; its
@@ -120,24 +121,11 @@ export function topicVector(model: TopicModel, text: string): Float32Array {
   if (vector === undefined) {
     const coordinates = coordinatesOf(model, text);
     // A text with no known term has no place, rather than the place opposite the centre.
-    if (coordinates.every((value) => value === 0)) return new Float32Array(model.dimensions);
-    let squares = 0;
-    for (let dimension = 0; dimension < model.dimensions; dimension++) {
-      coordinates[dimension]! -= model.centre[dimension]!;
-      squares += coordinates[dimension]! ** 2;
-    }
-    const length = Math.sqrt(squares);
-    vector = Float32Array.from(coordinates, (value) => (length === 0 ? 0 : value / length));
+    const place = coordinates.every((value) => value === 0) ? undefined : centredUnit(coordinates, model.centre);
+    vector = place ?? new Float32Array(model.dimensions);
     cache.set(text, vector);
   }
   return vector;
-}
-
-/** The cosine of two vectors of length 1 (or 0): their dot product. */
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let index = 0; index < a.length; index++) sum += a[index]! * b[index]!;
-  return sum;
 }
 
 /** A sparse row of the term matrix: term positions (in no particular order) and their weights, of length 1. */

@@ -127,3 +127,19 @@ export class SpreadVector {
     return shared;
   }
 }
+
+/** `values` less `centre`, scaled to length 1 (the sums taken in double precision); undefined when nothing is left. */
+export function centredUnit(values: ArrayLike<number>, centre: ArrayLike<number>): Float32Array | undefined {
+  const centred = Float64Array.from({ length: values.length }, (_, index) => values[index]! - centre[index]!);
+  let squares = 0;
+  for (const value of centred) squares += value * value;
+  const length = Math.sqrt(squares);
+  return length === 0 ? undefined : Float32Array.from(centred, (value) => value / length);
+}
+
+/** The cosine of two vectors of length 1 (or 0): their dot product. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let index = 0; index < a.length; index++) sum += a[index]! * b[index]!;
+  return sum;
+}
